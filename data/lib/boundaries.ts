@@ -4,7 +4,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
 import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 
 const require = createRequire(import.meta.url);
 
@@ -38,12 +38,14 @@ export function simplifyAreas(areas: ReadonlyMap<string, Area>, minWeight: numbe
     features: [...areas].map(([iso, geometry]) => ({ type: 'Feature', properties: { iso }, geometry })),
   };
   const topo = topology({ p: fc }, 1e6);
-  const simple = simplify(presimplify(topo), minWeight) as Topology<{ p: GeometryCollection<{ iso: string }> }>;
+  const simple = simplify(presimplify(topo as unknown as Topology<Objects<object>>), minWeight) as unknown as Topology<{
+    p: GeometryCollection<{ iso: string }>;
+  }>;
   const back = feature(simple, simple.objects.p) as FeatureCollection<Area, { iso: string }>;
   const out = new Map<string, Area>();
   for (const f of back.features) {
     const g = dropDegenerate(f.geometry);
-    out.set(f.properties.iso, { ...g, coordinates: roundCoords(g.coordinates) });
+    out.set(f.properties.iso, { type: 'MultiPolygon', coordinates: roundCoords(g.coordinates) });
   }
   return out;
 }
@@ -59,7 +61,7 @@ function ringArea(ring: readonly Position[]): number {
 }
 
 /** Drop rings that simplification collapsed to (near) zero area. */
-function dropDegenerate(g: Area): Area {
+function dropDegenerate(g: Area): MultiPolygon {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   const kept = polys.filter((p) => p[0] !== undefined && p[0].length >= 4 && ringArea(p[0]) > 1e-7);
   return { type: 'MultiPolygon', coordinates: kept };
@@ -78,6 +80,6 @@ export function loadNeighbours(bbox: readonly [number, number, number, number]):
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       return polys.some((p) => (p[0] ?? []).some(([x = 0, y = 0]) => x >= w && x <= e && y >= s && y <= n));
     })
-    .map((f) => ({ type: 'Feature', properties: { name: f.properties.name }, geometry: { ...f.geometry, coordinates: roundCoords(f.geometry.coordinates) } as Area }))
+    .map((f): Feature<Area, { name: string }> => ({ type: 'Feature', properties: { name: f.properties.name }, geometry: { ...f.geometry, coordinates: roundCoords(f.geometry.coordinates) } as Area }))
     .sort((a, b) => a.properties.name.localeCompare(b.properties.name));
 }

@@ -173,7 +173,7 @@ export function buildSurface(input: SurfaceInput): Surface {
   const best = new Map<number, number>();
   const islandCount = rootToIsland.size;
   coastal.forEach((i) => {
-    const near = around<number>(kd, lon[i]!, lat[i]!, Infinity, maxGapKm);
+    const near = around(kd, lon[i]!, lat[i]!, Infinity, maxGapKm);
     for (const k of near) {
       const j = coastal[k]!;
       const a = island[i]!;
