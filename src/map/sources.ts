@@ -1,0 +1,11 @@
+/** URLs of the GeoJSON files built by `npm run data` into public/data (issue #2). */
+
+/** Absolute URL of a file under public/data, honouring Vite's `base`; MapLibre fetches it in its worker. */
+function dataUrl(file: string): string {
+  return new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href).href;
+}
+
+/** FeatureCollection of the 33 province polygons, properties `{ id, iso, label }`. */
+export const PROVINCES_URL = dataUrl('provinces.geojson');
+/** FeatureCollection of neighbouring countries, properties `{ name }`. */
+export const COUNTRIES_URL = dataUrl('countries.geojson');
