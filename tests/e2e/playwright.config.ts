@@ -1,0 +1,28 @@
+import { defineConfig } from '@playwright/test';
+
+import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
+
+// Run through `npm run test:e2e` (scripts/e2e.mjs), which builds the site, serves it and sets
+// E2E_BASE_URL. Debian's Chromium, never a downloaded browser (STYLE.md "Tests").
+const executablePath = findChromium() ?? undefined;
+
+export default defineConfig({
+  testDir: '.',
+  testMatch: '**/*.spec.ts',
+  outputDir: '../../test-results/e2e',
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list'], ['json', { outputFile: '../../test-results/e2e-results.json' }]],
+  use: {
+    baseURL: process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173',
+    browserName: 'chromium',
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Asia/Jakarta',
+    serviceWorkers: 'block',
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: [...CHROMIUM_ARGS] },
+  },
+});
