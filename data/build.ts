@@ -16,6 +16,7 @@ import { buildRegistry } from './lib/registry';
 import { ProvinceRow } from './lib/schemas';
 import { buildStats, readCampaign, SourceBook } from './lib/stats';
 import { buildSurface, encodeSurface } from './lib/surface';
+import { seaMask } from './lib/mask';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Largest "Sea crossing (km)" the app offers; island gaps are stored up to this distance. */
@@ -106,6 +107,7 @@ export function buildAll(inDir: string): Record<string, string | Uint8Array> {
     'stats.json': json(statsFile),
     'provinces.geojson': json(boundaries),
     'countries.geojson': json(countries),
+    'sea-mask.geojson': json(seaMask(areas, MAP_BBOX)),
     'places.json': json(places),
     'cells.json': json(meta),
     'cells.bin': bin,

@@ -1,0 +1,124 @@
+/**
+ * Derived data (memoised, never stored): metric values, class breaks, colours, coverage and hub reach.
+ */
+import * as chromatic from 'd3-scale-chromatic';
+import { catchment, coverageOf, type CatchmentRule } from '../domain/catchment';
+import { classify, classOf, type Classes } from '../domain/classify';
+import { buildDemand, DEFAULT_DEMAND_SETTINGS } from '../domain/demand';
+import { metricDef, metricValues, metricYears, type MetricResult } from '../domain/metrics';
+import { km } from '../domain/types';
+import type { Dataset } from '../data/dataset';
+import { memoLast } from './memo';
+import type { Hub, RuleState } from './slices/scenario';
+import type { PaletteId } from './slices/view';
+import type { Store } from './store';
+
+export const NO_DATA_COLOUR = '#d9d9d9';
+
+const PALETTES: Record<PaletteId, readonly (readonly string[])[]> = {
+  blues: chromatic.schemeBlues,
+  purples: chromatic.schemePurples,
+  greens: chromatic.schemeGreens,
+  viridis: [[], [], [], ...[3, 4, 5, 6, 7, 8, 9].map((k) => Array.from({ length: k }, (_, i) => chromatic.interpolateViridis(1 - i / (k - 1))))],
+};
+
+/** Colours for k classes (light = low, dark = high), colour-blind safe. */
+export function paletteColours(palette: PaletteId, k: number): readonly string[] {
+  const n = Math.max(3, Math.min(9, k));
+  const colours = PALETTES[palette][n] ?? chromatic.schemeBlues[n]!;
+  return k < 3 ? colours.slice(0, k) : colours;
+}
+
+export const toRule = (r: RuleState): CatchmentRule => ({
+  radiusKm: km(r.radiusKm),
+  sameIslandOnly: r.sameIslandOnly,
+  seaCrossingKm: km(r.seaCrossingKm),
+  decayEdge: r.decayEdge,
+});
+
+/** Coverage of all hubs: per-cell weight and per-polygon population share (training coverage, an estimate). */
+export const selectCoverage = memoLast((data: Dataset | null, hubs: readonly Hub[], rule: RuleState) => {
+  if (!data) return null;
+  const covered = coverageOf(data.index, hubs, toRule(rule));
+  const inside = new Float64Array(data.provinces.polygons.length);
+  const total = new Float64Array(data.provinces.polygons.length);
+  const { pop, polygon } = data.cells;
+  for (let c = 0; c < data.cells.count; c++) {
+    const p = polygon[c]!;
+    total[p]! += pop[c]!;
+    inside[p]! += pop[c]! * covered[c]!;
+  }
+  return { covered, byPolygon: Array.from(inside, (x, i) => (total[i]! > 0 ? x / total[i]! : 0)) };
+});
+
+export function effectiveYear(data: Dataset | null, s: Pick<Store, 'metric' | 'year'>): number | null {
+  if (!data || metricDef(s.metric).yearsFrom === null) return null;
+  const years = metricYears(data.metrics, s.metric);
+  if (s.year !== null && years.includes(s.year)) return s.year;
+  return years[years.length - 1] ?? null;
+}
+
+export const selectMetric = memoLast(
+  (data: Dataset | null, metric: Store['metric'], year: number | null, coverage: readonly number[] | undefined): MetricResult | null =>
+    data ? metricValues(data.metrics, metric, year, coverage) : null,
+);
+
+export interface Choropleth {
+  readonly result: MetricResult;
+  readonly classes: Classes | null;
+  readonly colours: readonly string[];
+  /** Fill colour per polygon id. */
+  readonly fill: readonly string[];
+}
+
+export const selectChoropleth = memoLast(
+  (result: MetricResult | null, scheme: Store['scheme'], k: number, palette: PaletteId): Choropleth | null => {
+    if (!result) return null;
+    const classes = classify(result.values.map((v) => v.value), scheme, k);
+    const colours = paletteColours(palette, classes?.count ?? k);
+    const fill = result.values.map((v) => (v.value === null || !classes ? NO_DATA_COLOUR : colours[classOf(classes, v.value)] ?? NO_DATA_COLOUR));
+    return { result, classes, colours, fill };
+  },
+);
+
+/** Everything the map's choropleth needs, from the store state. */
+export function choroplethOf(s: Store): Choropleth | null {
+  const cov = s.metric === 'training_coverage' ? selectCoverage(s.dataset, s.hubs, s.rule)?.byPolygon : undefined;
+  return selectChoropleth(selectMetric(s.dataset, s.metric, effectiveYear(s.dataset, s), cov), s.scheme, s.classes, s.palette);
+}
+
+/** The latest year of BPS internet use: the offline share used for "underserved" people. */
+export const demandYear = (data: Dataset) => {
+  const years = metricYears(data.metrics, 'internet_use_bps');
+  return years[years.length - 1] ?? null;
+};
+
+/** Offline people per cell (population × (1 − internet-use share of its polygon)), without coverage. */
+export const selectOffline = memoLast((data: Dataset | null) => {
+  if (!data) return null;
+  const year = demandYear(data);
+  const share = year === null ? [] : metricValues(data.metrics, 'internet_use_bps', year).values.map((v) => (v.value === null ? null : v.value / 100));
+  return { year, demand: buildDemand(data.cells, { ...DEFAULT_DEMAND_SETTINGS, useCoverage: false }, { share }) };
+});
+
+export interface HubReach {
+  readonly hub: Hub;
+  readonly cells: Uint32Array;
+  readonly people: number;
+  readonly underserved: number;
+}
+
+/** One hub's catchment cells and reach (people; offline people). */
+export function hubReach(data: Dataset, hub: Hub, rule: RuleState): HubReach {
+  const c = catchment(data.index, hub, toRule(rule));
+  const offline = selectOffline(data)!.demand.values;
+  let people = 0;
+  let underserved = 0;
+  for (let k = 0; k < c.cells.length; k++) {
+    const cell = c.cells[k]!;
+    const w = c.weights[k]!;
+    people += data.cells.pop[cell]!;
+    underserved += offline[cell]! * w;
+  }
+  return { hub, cells: c.cells, people, underserved };
+}

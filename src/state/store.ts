@@ -1,0 +1,24 @@
+/** The one zustand store, built from slices. React reads it with `useStore`; the map and URL sync subscribe. */
+import { createStore } from 'zustand/vanilla';
+import { useStore as useZustand } from 'zustand';
+import { createDataSlice, type DataSlice } from './slices/data';
+import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
+import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createViewSlice, type ViewSlice } from './slices/view';
+
+export type Store = ViewSlice & ScenarioSlice & SelectionSlice & DataSlice;
+
+export const createAppStore = () =>
+  createStore<Store>()((...a) => ({
+    ...createViewSlice(...a),
+    ...createScenarioSlice(...a),
+    ...createSelectionSlice(...a),
+    ...createDataSlice(...a),
+  }));
+
+export const store = createAppStore();
+
+/** Select from the app store (select primitives, or wrap with useShallow). */
+export function useStore<T>(selector: (s: Store) => T): T {
+  return useZustand(store, selector);
+}
