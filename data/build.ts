@@ -17,6 +17,7 @@ import { ProvinceRow } from './lib/schemas';
 import { buildStats, readCampaign, SourceBook } from './lib/stats';
 import { buildSurface, encodeSurface } from './lib/surface';
 import { seaMask } from './lib/mask';
+import { labelPoint } from './lib/label';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** Largest "Sea crossing (km)" the app offers; island gaps are stored up to this distance. */
@@ -30,9 +31,11 @@ const json = (x: unknown) => `${JSON.stringify(x)}\n`;
 export function buildAll(inDir: string): Record<string, string | Uint8Array> {
   const neRaw = loadNaturalEarthIndonesia();
   const provinceRows = readCsv(join(inDir, 'provinces.csv'), ProvinceRow);
-  const { provinces, polygons } = buildRegistry(provinceRows, [...neRaw.keys()]);
+  const registry = buildRegistry(provinceRows, [...neRaw.keys()]);
+  const { provinces } = registry;
   const simplified = simplifyAreas(neRaw, SIMPLIFY_WEIGHT);
-  const areas: Area[] = polygons.map((p) => simplified.get(p.iso)!);
+  const areas: Area[] = registry.polygons.map((p) => simplified.get(p.iso)!);
+  const polygons = registry.polygons.map((p, i) => ({ ...p, labelAt: labelPoint(areas[i]!) }));
 
   const book = new SourceBook();
   const codes38 = new Set(provinces.map((p) => p.bps));

@@ -17,3 +17,4 @@ export function seaMask(areas: readonly Area[], bbox: readonly [number, number, 
   if (!sea) throw new Error('no sea');
   return { type: 'Feature', properties: {}, geometry: { ...sea.geometry, coordinates: roundCoords(sea.geometry.coordinates) } as Polygon | MultiPolygon };
 }
+

@@ -13,7 +13,7 @@ type Row = z.output<typeof ProvinceRow>;
 export function buildRegistry(
   rows: readonly Located<Row>[],
   polygonIsos: readonly string[],
-): { provinces: ProvinceRecord[]; polygons: PolygonRecord[] } {
+): { provinces: ProvinceRecord[]; polygons: Omit<PolygonRecord, 'labelAt'>[] } {
   const byBps = new Map<number, Located<Row>>();
   for (const r of rows) {
     if (byBps.has(r.value.bps_code))
@@ -62,7 +62,7 @@ export function buildRegistry(
     splitLaw: v.split_legal_basis,
     polygonId: idOf.get(isoOfProvince.get(v.bps_code) ?? '') ?? (-1 as PolygonId),
   }));
-  const polygons: PolygonRecord[] = polygonOrder.map((iso, i) => {
+  const polygons: Omit<PolygonRecord, 'labelAt'>[] = polygonOrder.map((iso, i) => {
     const members = provinces.filter((p) => p.polygonId === i);
     const primary = members.find((p) => p.iso === iso);
     if (!primary) throw new DataBuildError('data/provinces.csv', null, 'iso_code', `no province has ISO code ${iso}`);

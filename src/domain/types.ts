@@ -49,6 +49,8 @@ export interface PolygonRecord {
   readonly provinces: readonly BpsCode[];
   /** BPS codes on the 34-province basis inside this polygon. */
   readonly provinces34: readonly BpsCode[];
+  /** Label anchor [lon, lat]: pole of inaccessibility of the polygon's largest part. */
+  readonly labelAt: readonly [number, number];
 }
 
 export interface ProvincesFile {
