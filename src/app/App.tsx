@@ -1,14 +1,73 @@
-import { MapView } from '../map/MapView';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { loadDataset } from '../data/dataset';
+import type { HoverInfo } from '../map/MapView';
+import { initialHubs } from '../state/initial';
+import { store, useStore } from '../state/store';
 import { AppHeader } from '../ui/AppHeader';
+import { HubControls } from '../ui/HubControls';
+import { Legend } from '../ui/Legend';
+import { MapControls } from '../ui/MapControls';
+import { PanelHost } from '../ui/PanelHost';
+import { SettingsControls } from '../ui/SettingsControls';
+import { Tooltip } from '../ui/Tooltip';
 
-/** Layout only: header on top, the map filling the rest (issue #2). */
+const MapView = lazy(() => import('../map/MapView').then((m) => ({ default: m.MapView })));
+
+/** Layout only: header, controls on the left, the map with legend and tooltip, a side panel on the right. */
 export function App() {
+  const { t } = useTranslation();
+  const data = useStore((s) => s.dataset);
+  const error = useStore((s) => s.dataError);
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+
+  useEffect(() => {
+    let alive = true;
+    loadDataset(`${import.meta.env.BASE_URL}data/`)
+      .then((d) => {
+        if (!alive) return;
+        const s = store.getState();
+        s.setDataset(d);
+        if (s.hubs.length === 0) s.setHubs(initialHubs(d));
+      })
+      .catch((e: unknown) => alive && store.getState().setDataError((e as Error).message));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
   return (
     <div className="app">
       <AppHeader />
-      <main className="app-main">
-        <MapView />
-      </main>
+      <div className="app-body">
+        <aside className="controls" aria-label={t('app.controls')}>
+          {data ? (
+            <>
+              <MapControls />
+              <HubControls />
+              <SettingsControls />
+            </>
+          ) : null}
+        </aside>
+        <main className="app-main">
+          {error ? (
+            <p className="notice error" role="alert">
+              {t('app.loadError', { message: error })}
+            </p>
+          ) : !data ? (
+            <p className="notice" role="status">
+              {t('app.loading')}
+            </p>
+          ) : (
+            <Suspense fallback={<p className="notice">{t('app.loading')}</p>}>
+              <MapView data={data} onHover={setHover} />
+              <Legend />
+              <Tooltip hover={hover} />
+            </Suspense>
+          )}
+        </main>
+        <PanelHost />
+      </div>
     </div>
   );
 }

@@ -9,3 +9,5 @@ function dataUrl(file: string): string {
 export const PROVINCES_URL = dataUrl('provinces.geojson');
 /** FeatureCollection of neighbouring countries, properties `{ name }`. */
 export const COUNTRIES_URL = dataUrl('countries.geojson');
+/** Sea mask: the map's box minus Indonesia's land (see data/lib/mask.ts). */
+export const SEA_MASK_URL = dataUrl('sea-mask.geojson');

@@ -9,24 +9,30 @@ import { metricDef, metricValues, metricYears, type MetricResult } from '../doma
 import { km } from '../domain/types';
 import type { Dataset } from '../data/dataset';
 import { memoLast } from './memo';
+import type { Feature, MultiPolygon } from 'geojson';
+import { featureCollection, zoneFeature, type ZoneProps } from '../domain/zones';
 import type { Hub, RuleState } from './slices/scenario';
 import type { PaletteId } from './slices/view';
 import type { Store } from './store';
 
 export const NO_DATA_COLOUR = '#d9d9d9';
 
-const PALETTES: Record<PaletteId, readonly (readonly string[])[]> = {
-  blues: chromatic.schemeBlues,
-  purples: chromatic.schemePurples,
-  greens: chromatic.schemeGreens,
-  viridis: [[], [], [], ...[3, 4, 5, 6, 7, 8, 9].map((k) => Array.from({ length: k }, (_, i) => chromatic.interpolateViridis(1 - i / (k - 1))))],
+const INTERPOLATORS: Record<PaletteId, (t: number) => string> = {
+  blues: chromatic.interpolateBlues,
+  purples: chromatic.interpolatePurples,
+  greens: chromatic.interpolateGreens,
+  viridis: (t) => chromatic.interpolateViridis(1 - t),
 };
 
-/** Colours for k classes (light = low, dark = high), colour-blind safe. */
+/**
+ * Colours for k classes (light = low, dark = high), colour-blind safe sequential schemes from d3-scale-chromatic.
+ * The lightest quarter of each ramp is skipped so the lowest class stays distinct from the sea and from "no data".
+ */
 export function paletteColours(palette: PaletteId, k: number): readonly string[] {
-  const n = Math.max(3, Math.min(9, k));
-  const colours = PALETTES[palette][n] ?? chromatic.schemeBlues[n]!;
-  return k < 3 ? colours.slice(0, k) : colours;
+  const f = INTERPOLATORS[palette];
+  const lo = palette === 'viridis' ? 0 : 0.25;
+  if (k <= 1) return [f(0.6)];
+  return Array.from({ length: k }, (_, i) => f(lo + ((1 - lo) * i) / (k - 1)));
 }
 
 export const toRule = (r: RuleState): CatchmentRule => ({
@@ -71,15 +77,17 @@ export interface Choropleth {
   readonly fill: readonly string[];
 }
 
-export const selectChoropleth = memoLast(
-  (result: MetricResult | null, scheme: Store['scheme'], k: number, palette: PaletteId): Choropleth | null => {
-    if (!result) return null;
-    const classes = classify(result.values.map((v) => v.value), scheme, k);
-    const colours = paletteColours(palette, classes?.count ?? k);
-    const fill = result.values.map((v) => (v.value === null || !classes ? NO_DATA_COLOUR : colours[classOf(classes, v.value)] ?? NO_DATA_COLOUR));
-    return { result, classes, colours, fill };
-  },
-);
+/** Classes and colours of a metric result (not memoised; see selectChoropleth). */
+export function buildChoropleth(result: MetricResult | null, scheme: Store['scheme'], k: number, palette: PaletteId): Choropleth | null {
+  if (!result) return null;
+  const classes = classify(result.values.map((v) => v.value), scheme, k);
+  const colours = paletteColours(palette, classes?.count ?? k);
+  const fill = result.values.map((v) => (v.value === null || !classes ? NO_DATA_COLOUR : colours[classOf(classes, v.value)] ?? NO_DATA_COLOUR));
+  return { result, classes, colours, fill };
+}
+
+/** The map's choropleth, memoised for the current settings (stable identity for React selectors). */
+export const selectChoropleth = memoLast(buildChoropleth);
 
 /** Everything the map's choropleth needs, from the store state. */
 export function choroplethOf(s: Store): Choropleth | null {
@@ -122,3 +130,38 @@ export function hubReach(data: Dataset, hub: Hub, rule: RuleState): HubReach {
   }
   return { hub, cells: c.cells, people, underserved };
 }
+
+interface ZoneCacheEntry {
+  readonly key: string;
+  readonly reach: HubReach;
+  readonly feature: Feature<MultiPolygon, ZoneProps>;
+}
+const zoneCache = new Map<string, ZoneCacheEntry>();
+
+/**
+ * Zones (exactly the counted cells) and reach for every hub. Only hubs that moved are recomputed (or all, when the
+ * rule changes); each recomputation is wrapped in `jangkau:reach` performance marks so drags can be measured.
+ */
+export const selectZones = memoLast((data: Dataset | null, hubs: readonly Hub[], rule: RuleState) => {
+  if (!data) return { zones: featureCollection([]), reach: [] as HubReach[] };
+  const ruleKey = `${rule.radiusKm}|${rule.sameIslandOnly}|${rule.seaCrossingKm}|${rule.decayEdge}`;
+  const seen = new Set<string>();
+  const entries = hubs.map((hub) => {
+    seen.add(hub.id);
+    const key = `${hub.lat},${hub.lon},${hub.status},${ruleKey}`;
+    let entry = zoneCache.get(hub.id);
+    if (!entry || entry.key !== key) {
+      performance.mark('jangkau:reach-start');
+      const reach = hubReach(data, hub, rule);
+      performance.measure('jangkau:reach', 'jangkau:reach-start');
+      entry = { key, reach, feature: zoneFeature(data.cells, reach.cells, hub.id, hub.status) };
+      zoneCache.set(hub.id, entry);
+    } else if (entry.reach.hub !== hub) {
+      entry = { ...entry, reach: { ...entry.reach, hub } };
+      zoneCache.set(hub.id, entry);
+    }
+    return entry;
+  });
+  for (const id of [...zoneCache.keys()]) if (!seen.has(id)) zoneCache.delete(id);
+  return { zones: featureCollection(entries.map((e) => e.feature)), reach: entries.map((e) => e.reach) };
+});

@@ -1,9 +1,28 @@
-/** Page header: the app name and what it shows. */
+import { useTranslation } from 'react-i18next';
+import type { Panel } from '../state/slices/selection';
+import { store, useStore } from '../state/store';
+
+const BUTTONS: readonly { panel: Panel; key: string }[] = [
+  { panel: 'table', key: 'panel.table' },
+  { panel: 'compare', key: 'classify.compare' },
+  { panel: 'about', key: 'panel.about' },
+];
+
+/** Page header: the app name and the buttons that open the side panels. */
 export function AppHeader() {
+  const { t } = useTranslation();
+  const open = useStore((s) => s.panel);
   return (
     <header className="app-header">
-      <h1>Jangkau</h1>
-      <p>Digital readiness of Indonesia&rsquo;s provinces</p>
+      <h1>{t('app.title')}</h1>
+      <p>{t('app.subtitle')}</p>
+      <nav className="header-actions">
+        {BUTTONS.map((b) => (
+          <button key={b.panel} type="button" aria-pressed={open === b.panel} onClick={() => store.getState().openPanel(b.panel)}>
+            {t(b.key)}
+          </button>
+        ))}
+      </nav>
     </header>
   );
 }

@@ -10,7 +10,7 @@ import type {
   StyleSpecification,
 } from 'maplibre-gl';
 
-export const SEA_COLOUR = '#dfe9f3';
+export const SEA_COLOUR = '#eaf0f4';
 export const LAND_COLOUR = '#d9d4c7';
 export const COUNTRY_COLOUR = '#eeede9';
 export const PROVINCE_OUTLINE_COLOUR = '#ffffff';

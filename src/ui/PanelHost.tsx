@@ -1,0 +1,26 @@
+import { useStore } from '../state/store';
+import { AboutPanel } from './AboutPanel';
+import { CompareSchemes } from './CompareSchemes';
+import { DetailPanel } from './DetailPanel';
+import { TableView } from './TableView';
+
+/** Shows the one open side panel. */
+export function PanelHost() {
+  const panel = useStore((s) => s.panel);
+  switch (panel) {
+    case 'none':
+    case 'gap':
+    case 'simulate':
+      return null;
+    case 'detail':
+      return <DetailPanel />;
+    case 'about':
+      return <AboutPanel />;
+    case 'table':
+      return <TableView />;
+    case 'compare':
+      return <CompareSchemes />;
+    default:
+      return panel satisfies never;
+  }
+}
