@@ -33,7 +33,9 @@ export function decodeCells(buffer: ArrayBuffer, meta: CellsMeta): CellTable {
     const size = BYTES[type];
     const end = spec.offset + size * count;
     if (!Number.isInteger(spec.offset) || spec.offset < 0 || end > buffer.byteLength) {
-      throw new RangeError(`column "${name}" (bytes ${spec.offset}..${end}) exceeds cells.bin (${buffer.byteLength})`);
+      throw new RangeError(
+        `column "${name}" (bytes ${spec.offset}..${end}) exceeds cells.bin (${buffer.byteLength})`,
+      );
     }
     if (spec.offset % size === 0) return [buffer, spec.offset];
     return [buffer.slice(spec.offset, end), 0];

@@ -69,7 +69,8 @@ function present(value: number | null | undefined): value is number {
  */
 export function validateDemandSettings(settings: DemandSettings): void {
   const a = settings.offlineExponent;
-  if (!Number.isFinite(a) || a < 0 || a > 3) throw new RangeError(`offlineExponent must be in [0, 3], got ${a}`);
+  if (!Number.isFinite(a) || a < 0 || a > 3)
+    throw new RangeError(`offlineExponent must be in [0, 3], got ${a}`);
 }
 
 /**
@@ -104,7 +105,8 @@ export function buildDemand(cells: CellTable, settings: DemandSettings, inputs: 
     if (settings.useOffline) {
       const share = inputs.share[p];
       if (present(share)) {
-        if (share < 0 || share > 1) throw new RangeError(`share[${p}] = ${share} is not a fraction in [0, 1]`);
+        if (share < 0 || share > 1)
+          throw new RangeError(`share[${p}] = ${share} is not a fraction in [0, 1]`);
         offlineFactor[p] = Math.pow(1 - share, settings.offlineExponent);
       } else {
         shareMissing[p] = 1;
