@@ -2,23 +2,27 @@
  * Domain driver for the dashboard (issue #2): specs say what a user does and sees; this file knows
  * how to find it (by role and accessible name) and how to read the map.
  */
-import { COUNTRY_COLOUR, LAND_COLOUR, provincesFillLayer, SEA_COLOUR } from '../../src/map/layers/base';
+import { COUNTRY_COLOUR, SEA_COLOUR } from '../../src/map/layers/base';
 import {
   base,
+  changedShare,
   collectForeignRequests,
   collectPageErrors,
   colourStats,
   expect,
   hexToRgb,
   saveScreenshot,
+  screenshotPixels,
 } from './helpers';
 import type { ColourStats, Locator, Page } from './helpers';
 
 export { expect };
 
+/** The layer that fills the province polygons (whatever its colours: plain land or a choropleth). */
+const PROVINCE_FILL_LAYER = 'provinces-fill';
+
 /** Shares of the map canvas per colour of the base style. */
 export interface MapColours extends ColourStats {
-  readonly land: number;
   readonly sea: number;
   readonly countries: number;
 }
@@ -47,17 +51,35 @@ export class Dashboard {
     return this.page.getByRole('region', { name: 'Map of Indonesian provinces' });
   }
 
+  private get canvas(): Locator {
+    return this.map.locator('canvas');
+  }
+
   /** Waits until MapLibre has loaded and drawn everything (its `idle` event). */
   async waitForMapIdle(): Promise<void> {
     await expect(this.map).toHaveAttribute('data-map-idle', 'true');
   }
 
-  /** Screenshots the map canvas and measures how much of it is land, sea and neighbouring countries. */
+  /** Screenshots the map canvas and measures how much of it is sea and neighbouring countries. */
   async mapColours(): Promise<MapColours> {
-    const canvas = this.map.locator('canvas');
-    const stats = await colourStats(canvas, [LAND_COLOUR, SEA_COLOUR, COUNTRY_COLOUR].map(hexToRgb));
-    const [land = 0, sea = 0, countries = 0] = stats.shares;
-    return { ...stats, land, sea, countries };
+    const stats = colourStats(
+      await screenshotPixels(this.canvas),
+      [SEA_COLOUR, COUNTRY_COLOUR].map(hexToRgb),
+    );
+    const [sea = 0, countries = 0] = stats.shares;
+    return { ...stats, sea, countries };
+  }
+
+  /**
+   * Share (0–1) of the canvas that the province fill layer paints: the pixels that change when the
+   * layer is hidden. Independent of the fill colours, so it holds for the plain and the choropleth map.
+   */
+  async provinceFillShare(): Promise<number> {
+    const shown = await screenshotPixels(this.canvas);
+    await this.setLayerVisible(PROVINCE_FILL_LAYER, false);
+    const hidden = await screenshotPixels(this.canvas);
+    await this.setLayerVisible(PROVINCE_FILL_LAYER, true);
+    return changedShare(shown, hidden);
   }
 
   /** Distinct province ids that MapLibre has drawn in the province fill layer. */
@@ -67,10 +89,10 @@ export class Dashboard {
       if (!map) throw new Error('window.__jangkau is missing: was the page opened with ?e2e?');
       const ids = map.queryRenderedFeatures({ layers: [layerId] }).map((f) => Number(f.properties['id']));
       return [...new Set(ids)].sort((a, b) => a - b);
-    }, provincesFillLayer.id);
+    }, PROVINCE_FILL_LAYER);
   }
 
-  /** Province ids in public/data/provinces.geojson, the file the map loads. */
+  /** Province ids in public/data/provinces.geojson. */
   async provinceIdsInData(): Promise<number[]> {
     const response = await this.page.request.get('/data/provinces.geojson');
     expect(response.ok(), 'provinces.geojson is served').toBe(true);
@@ -80,6 +102,20 @@ export class Dashboard {
 
   async screenshot(name: string): Promise<string> {
     return saveScreenshot(this.page, name);
+  }
+
+  /** Shows or hides a map layer and waits until the map has redrawn. */
+  private async setLayerVisible(layerId: string, visible: boolean): Promise<void> {
+    await this.page.evaluate(
+      ([id, visibility]) =>
+        new Promise<void>((resolve, reject) => {
+          const map = window.__jangkau?.map;
+          if (!map?.getLayer(id)) return reject(new Error(`no map layer ${id}`));
+          map.once('idle', () => resolve());
+          map.setLayoutProperty(id, 'visibility', visibility);
+        }),
+      [layerId, visible ? 'visible' : 'none'] as const,
+    );
   }
 }
 

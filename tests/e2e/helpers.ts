@@ -40,22 +40,22 @@ export function collectForeignRequests(page: Page, origin: string): string[] {
 /** An sRGB colour, 0–255 per channel. */
 export type Rgb = readonly [number, number, number];
 
+/** Decoded RGBA screenshot of `target` (e.g. the map canvas). */
+export async function screenshotPixels(target: Locator): Promise<PNG> {
+  return PNG.sync.read(await target.screenshot({ animations: 'disabled' }));
+}
+
 /** What a screenshot of a region contains. */
 export interface ColourStats {
   readonly pixels: number;
   /** Distinct colours after quantising each channel to 16 levels (ignores antialiasing noise). */
   readonly distinctColours: number;
-  /** Share (0–1) of pixels within `tolerance` of each requested colour, in request order. */
+  /** Share (0–1) of pixels within `tolerance` per channel of each requested colour, in request order. */
   readonly shares: readonly number[];
 }
 
-/** Screenshots `target` (e.g. the map canvas) and counts its colours. */
-export async function colourStats(
-  target: Locator,
-  colours: readonly Rgb[],
-  tolerance = 6,
-): Promise<ColourStats> {
-  const png = PNG.sync.read(await target.screenshot({ animations: 'disabled' }));
+/** Counts the colours of a decoded screenshot. MapLibre fills solid colours exactly, so `tolerance` is small. */
+export function colourStats(png: PNG, colours: readonly Rgb[], tolerance = 3): ColourStats {
   const seen = new Set<number>();
   const hits = colours.map(() => 0);
   const { data } = png;
@@ -72,6 +72,17 @@ export async function colourStats(
   }
   const pixels = png.width * png.height;
   return { pixels, distinctColours: seen.size, shares: hits.map((n) => n / pixels) };
+}
+
+/** Share (0–1) of pixels that differ between two screenshots of the same size. */
+export function changedShare(a: PNG, b: PNG): number {
+  if (a.width !== b.width || a.height !== b.height) throw new Error('screenshots differ in size');
+  let changed = 0;
+  for (let i = 0; i < a.data.length; i += 4) {
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2])
+      changed++;
+  }
+  return changed / (a.width * a.height);
 }
 
 /** Parses `#rrggbb`. */

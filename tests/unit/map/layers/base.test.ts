@@ -9,7 +9,6 @@ import {
   COUNTRY_COLOUR,
   countriesFillLayer,
   countriesOutlineLayer,
-  LAND_COLOUR,
   PROVINCES_SOURCE_ID,
   provincesFillLayer,
   provincesOutlineLayer,
@@ -47,13 +46,10 @@ describe('base map style', () => {
     expect(baseStyle.sources).toEqual({});
   });
 
-  it('gives land, sea and neighbours colours the e2e pixel check can tell apart', () => {
-    const colours = [LAND_COLOUR, SEA_COLOUR, COUNTRY_COLOUR];
-    for (const a of colours) {
-      for (const b of colours.filter((c) => c !== a)) {
-        const gap = Math.max(...channels(a).map((v, i) => Math.abs(v - (channels(b)[i] ?? 0))));
-        expect(gap, `${a} vs ${b}`).toBeGreaterThan(12);
-      }
-    }
+  it('keeps sea and neighbouring countries apart for the e2e pixel check (±3 per channel)', () => {
+    const gap = Math.max(
+      ...channels(SEA_COLOUR).map((v, i) => Math.abs(v - (channels(COUNTRY_COLOUR)[i] ?? 0))),
+    );
+    expect(gap).toBeGreaterThan(6);
   });
 });
