@@ -23,7 +23,7 @@ async function main() {
   const server = await startPreview();
   const browser = await chromium.launch({ executablePath, args: [...CHROMIUM_ARGS] });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 700 }, locale: 'en-GB' });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-GB' });
     await page.goto(server.url);
     await page.locator('[data-map-idle="true"]').waitFor({ timeout: 60_000 });
     await mkdir(join(ROOT, 'docs'), { recursive: true });
