@@ -1,0 +1,9 @@
+/**
+ * The optimiser's public surface (issue #5): candidates, ranking, planning, caching, sessions.
+ */
+export * from './cache';
+export * from './cancel';
+export * from './candidates';
+export * from './plan';
+export * from './rank';
+export * from './session';
