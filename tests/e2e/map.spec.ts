@@ -1,0 +1,68 @@
+// Issue #4: the map responds to the metric, hubs and their catchment zones as a planner expects.
+import { test as base } from './driver';
+import { expect, hexToRgb } from './helpers';
+import { colourDistance, MapDriver } from './map-driver';
+import { SEA_COLOUR } from '../../src/map/layers/base';
+
+const test = base.extend<{ map: MapDriver }>({
+  map: async ({ page }, use) => use(new MapDriver(page)),
+});
+
+// Label anchor of Kalimantan Timur (public/data/provinces.json), well inside the polygon.
+const KALTIM: [number, number] = [116.4, 0.6];
+const MAKASSAR: [number, number] = [119.42, -5.14];
+
+test('the colour inside a province changes when the metric changes', async ({ map }) => {
+  await map.open();
+  await map.jumpTo(116, 0, 5);
+  await map.chooseMetric('Internet use (% of population, BPS)');
+  const before = await map.colourAt(...KALTIM);
+  await map.chooseMetric('Population');
+  const after = await map.colourAt(...KALTIM);
+  expect(colourDistance(before, after), `${before} vs ${after}`).toBeGreaterThan(20);
+});
+
+test('"Add hub" then a click on a city adds the hub and draws its zone', async ({ map, page }) => {
+  await map.open();
+  await map.jumpTo(119.8, -4.5, 7);
+  const zonesBefore = await map.zoneCount();
+  const landBefore = await map.colourAt(MAKASSAR[0] + 0.25, MAKASSAR[1] + 0.05);
+  await map.addHubAt(...MAKASSAR);
+  await expect(map.hubRow('Makassar')).toBeVisible();
+  expect(await map.zoneCount()).toBeGreaterThan(zonesBefore);
+  const landAfter = await map.colourAt(MAKASSAR[0] + 0.25, MAKASSAR[1] + 0.05);
+  expect(colourDistance(landBefore, landAfter), 'the zone tints the land around the city').toBeGreaterThan(20);
+  expect(await page.getByRole('button', { name: 'Add hub' }).getAttribute('aria-pressed')).toBe('false');
+});
+
+test('dragging a hub changes its reach', async ({ map }) => {
+  await map.open();
+  await map.jumpTo(119.8, -4.5, 7);
+  await map.addHubAt(...MAKASSAR);
+  const before = await map.reachOf('Makassar');
+  expect(before).not.toBe('');
+  await map.dragHub('Makassar', 120, -60);
+  await expect.poll(() => map.reachOf('Makassar')).not.toBe(before);
+});
+
+test('zones never paint the open sea', async ({ map }) => {
+  await map.open();
+  await map.setRadius(300);
+  await map.jumpTo(123.6, -10.2, 6);
+  // 120 km south of Kupang lies the open Timor Sea, well inside the 300 km radius.
+  const sea = await map.colourAt(123.6, -11.3);
+  expect(colourDistance(sea, hexToRgb(SEA_COLOUR))).toBeLessThanOrEqual(3);
+  // …while land next to Kupang is tinted by its zone.
+  expect(await map.zoneCount()).toBeGreaterThan(0);
+});
+
+test('the table view lists the 33 polygons and the 38 provinces they hold', async ({ page, map }) => {
+  await map.open();
+  await page.getByRole('button', { name: 'Table view' }).click();
+  const table = page.getByRole('table', { name: /Table of the map/ });
+  await expect(table.getByRole('row')).toHaveCount(34);
+  const includes = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+  const provinces = includes.flatMap((s) => s.split(', '));
+  expect(provinces).toHaveLength(38);
+  expect(provinces).toContain('Papua Pegunungan');
+});
