@@ -4,15 +4,17 @@ import { useStore as useZustand } from 'zustand';
 import { createDataSlice, type DataSlice } from './slices/data';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
+import { createSimulationSlice, type SimulationSlice } from './slices/simulation';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
-export type Store = ViewSlice & ScenarioSlice & SelectionSlice & DataSlice;
+export type Store = ViewSlice & ScenarioSlice & SelectionSlice & SimulationSlice & DataSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
     ...createViewSlice(...a),
     ...createScenarioSlice(...a),
     ...createSelectionSlice(...a),
+    ...createSimulationSlice(...a),
     ...createDataSlice(...a),
   }));
 
