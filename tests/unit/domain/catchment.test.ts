@@ -163,7 +163,7 @@ describe('catchment rule (property: equals a brute-force haversine reference)', 
     fc.assert(
       fc.property(instance, ({ cells: rows, gaps: g, points, rule: r, bucketDeg }) => {
         const t = table(rows);
-        const idx = createCellIndex(t, g as IslandGap[], bucketDeg === undefined ? {} : { bucketDeg });
+        const idx = createCellIndex(t, g, bucketDeg === undefined ? {} : { bucketDeg });
         const userRule = { ...r, radiusKm: km(r.radiusKm), seaCrossingKm: km(r.seaCrossingKm) };
         const lists = catchmentLists(
           idx,
@@ -172,7 +172,7 @@ describe('catchment rule (property: equals a brute-force haversine reference)', 
         );
         points.forEach((p, i) => {
           expect(lists.hubIsland[i]).toBe(refHubIsland(t, p.lat, p.lon));
-          const ref = refWeights(t, g as IslandGap[], p.lat, p.lon, r);
+          const ref = refWeights(t, g, p.lat, p.lon, r);
           const got = new Float64Array(t.count).fill(-1);
           for (let k = lists.offsets[i]!; k < lists.offsets[i + 1]!; k++) {
             got[lists.cells[k]!] = lists.weights ? lists.weights[k]! : 1;
@@ -182,7 +182,7 @@ describe('catchment rule (property: equals a brute-force haversine reference)', 
           for (let c = 0; c < t.count; c++) expect(got[c]).toBeCloseTo(ref[c]!, 5);
         });
         const cov = coverageOf(idx, points, userRule);
-        const refCov = refCoverage(t, g as IslandGap[], points, r);
+        const refCov = refCoverage(t, g, points, r);
         for (let c = 0; c < t.count; c++) expect(cov[c]).toBeCloseTo(refCov[c]!, 5);
       }),
       { seed: 20_260_505, numRuns: 300 },

@@ -88,8 +88,9 @@ describe('optimizer session', () => {
     const signal = { aborted: false };
     const run = session.plan(scenario, 3, {
       signal,
-      yieldControl: async () => {
+      yieldControl: () => {
         signal.aborted = true;
+        return Promise.resolve();
       },
     });
     await expect(run).rejects.toBeInstanceOf(CancelledError);
