@@ -39,9 +39,16 @@ export function buildAll(inDir: string): Record<string, string | Uint8Array> {
 
   const book = new SourceBook();
   const codes38 = new Set(provinces.map((p) => p.bps));
-  const codes34 = new Set(provinces.filter((p) => p.splitYear === null || p.splitYear < 2022).map((p) => p.bps));
-  const { observations, national } = buildStats({ dir: inDir, knownCodes: { '34': codes34, '38': codes38 } }, book);
-  const changed = new Set(provinces.filter((p) => p.splitYear !== null && p.splitYear >= 2022).map((p) => p.splitFrom!));
+  const codes34 = new Set(
+    provinces.filter((p) => p.splitYear === null || p.splitYear < 2022).map((p) => p.bps),
+  );
+  const { observations, national } = buildStats(
+    { dir: inDir, knownCodes: { '34': codes34, '38': codes38 } },
+    book,
+  );
+  const changed = new Set(
+    provinces.filter((p) => p.splitYear !== null && p.splitYear >= 2022).map((p) => p.splitFrom!),
+  );
   const weights = censusWeights(observations, changed);
 
   const census = aggregateToPolygons(
@@ -50,7 +57,13 @@ export function buildAll(inDir: string): Record<string, string | Uint8Array> {
     weights,
   );
   const totals = census.map((c, i) => {
-    if (c.value === null) throw new DataBuildError('data/population.csv', null, 'population', `no SP2020 total for ${polygons[i]!.label}`);
+    if (c.value === null)
+      throw new DataBuildError(
+        'data/population.csv',
+        null,
+        'population',
+        `no SP2020 total for ${polygons[i]!.label}`,
+      );
     return c.value;
   });
 
@@ -62,13 +75,20 @@ export function buildAll(inDir: string): Record<string, string | Uint8Array> {
   const { facts, cities } = readCampaign(inDir, book);
   const stops: CampaignStop[] = cities.map(({ row, value: r }) => {
     const province = provinces.find((p) => p.bps === r.bps_code);
-    if (!province) throw new DataBuildError('data/laju_digital.csv', row, 'bps_code', `unknown BPS code ${r.bps_code}`);
+    if (!province)
+      throw new DataBuildError('data/laju_digital.csv', row, 'bps_code', `unknown BPS code ${r.bps_code}`);
     const matches = places.name
       .map((name, i) => ({ name, i }))
       .filter(({ name }) => name.toLowerCase() === r.city_or_scope.toLowerCase())
       .sort((a, b) => (places.pop[b.i] ?? 0) - (places.pop[a.i] ?? 0));
     const hit = matches.find(({ i }) => places.polygon[i] === province.polygonId) ?? matches[0];
-    if (!hit) throw new DataBuildError('data/laju_digital.csv', row, 'city_or_scope', `city "${r.city_or_scope}" not in the gazetteer`);
+    if (!hit)
+      throw new DataBuildError(
+        'data/laju_digital.csv',
+        row,
+        'city_or_scope',
+        `city "${r.city_or_scope}" not in the gazetteer`,
+      );
     const isDate = /^\d{4}-\d{2}-\d{2}$/.test(r.date);
     return {
       id: `stop-${r.city_or_scope.toLowerCase().replace(/[^a-z]+/g, '-')}`,
@@ -86,14 +106,24 @@ export function buildAll(inDir: string): Record<string, string | Uint8Array> {
   for (const s of stops) {
     const p = provinces.find((q) => q.bps === s.bps)!;
     if (haversineKm(s.lat, s.lon, p.capitalLat, p.capitalLon) > 400)
-      throw new DataBuildError('data/laju_digital.csv', null, 'city_or_scope', `${s.city} matched a place far from ${p.nameId}`);
+      throw new DataBuildError(
+        'data/laju_digital.csv',
+        null,
+        'city_or_scope',
+        `${s.city} matched a place far from ${p.nameId}`,
+      );
   }
 
   const provincesFile: ProvincesFile = { provinces, polygons };
   const statsFile: StatsFile = { sources: book.all(), observations, national, stops, facts };
   const boundaries: FeatureCollection = {
     type: 'FeatureCollection',
-    features: polygons.map((p, i) => ({ type: 'Feature', id: p.id, properties: { id: p.id, iso: p.iso, label: p.label }, geometry: areas[i]! })),
+    features: polygons.map((p, i) => ({
+      type: 'Feature',
+      id: p.id,
+      properties: { id: p.id, iso: p.iso, label: p.label },
+      geometry: areas[i]!,
+    })),
   };
   const countries: FeatureCollection = { type: 'FeatureCollection', features: loadNeighbours(MAP_BBOX) };
   const report = {

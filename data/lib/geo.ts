@@ -15,7 +15,9 @@ function inRing(x: number, y: number, ring: readonly Position[]): boolean {
 /** Even-odd point in (multi)polygon test, holes included. */
 export function contains(area: Area, lon: number, lat: number): boolean {
   const polys = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
-  return polys.some((p) => p.length > 0 && inRing(lon, lat, p[0]!) && !p.slice(1).some((h) => inRing(lon, lat, h)));
+  return polys.some(
+    (p) => p.length > 0 && inRing(lon, lat, p[0]!) && !p.slice(1).some((h) => inRing(lon, lat, h)),
+  );
 }
 
 /** Approximate distance in km from a point to the nearest edge of an area (local equirectangular projection). */
@@ -42,7 +44,11 @@ export function distanceToEdgeKm(area: Area, lon: number, lat: number): number {
 }
 
 /** Index of the area containing the point, else of the nearest one (for coastal points). */
-export function assignArea(areas: readonly Area[], lon: number, lat: number): { index: number; nearestKm: number } {
+export function assignArea(
+  areas: readonly Area[],
+  lon: number,
+  lat: number,
+): { index: number; nearestKm: number } {
   const hit = areas.findIndex((a) => contains(a, lon, lat));
   if (hit >= 0) return { index: hit, nearestKm: 0 };
   let index = -1;

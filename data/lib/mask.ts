@@ -10,11 +10,22 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import type { Area } from './boundaries';
 import { roundCoords } from './boundaries';
 
-export function seaMask(areas: readonly Area[], bbox: readonly [number, number, number, number]): Feature<Polygon | MultiPolygon> {
-  const land = union(featureCollection(areas.map((a) => multiPolygon(a.type === 'Polygon' ? [a.coordinates] : a.coordinates))));
+export function seaMask(
+  areas: readonly Area[],
+  bbox: readonly [number, number, number, number],
+): Feature<Polygon | MultiPolygon> {
+  const land = union(
+    featureCollection(areas.map((a) => multiPolygon(a.type === 'Polygon' ? [a.coordinates] : a.coordinates))),
+  );
   if (!land) throw new Error('no land');
-  const sea = difference(featureCollection([bboxPolygon([...bbox] as [number, number, number, number]), land]));
+  const sea = difference(
+    featureCollection([bboxPolygon([...bbox] as [number, number, number, number]), land]),
+  );
   if (!sea) throw new Error('no sea');
-  return { type: 'Feature', properties: {}, geometry: { ...sea.geometry, coordinates: roundCoords(sea.geometry.coordinates) } as Polygon | MultiPolygon };
+  return {
+    type: 'Feature',
+    properties: {},
+    geometry: { ...sea.geometry, coordinates: roundCoords(sea.geometry.coordinates) } as
+      Polygon | MultiPolygon,
+  };
 }
-

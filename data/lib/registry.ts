@@ -23,7 +23,8 @@ export function buildRegistry(
   const isoSet = new Set(polygonIsos);
   const polygonIsoOf = (bps: number, seen: Set<number> = new Set()): string => {
     const r = byBps.get(bps);
-    if (!r) throw new DataBuildError('data/provinces.csv', null, 'split_from_bps_code', `unknown BPS code ${bps}`);
+    if (!r)
+      throw new DataBuildError('data/provinces.csv', null, 'split_from_bps_code', `unknown BPS code ${bps}`);
     if (isoSet.has(r.value.iso_code)) return r.value.iso_code;
     const parent = r.value.split_from_bps_code;
     if (parent === null || seen.has(bps))
@@ -40,7 +41,9 @@ export function buildRegistry(
   // Polygons ordered by their lowest BPS code, so ids are stable and follow the usual west-to-east order.
   const polygonOrder = [...isoSet].sort((a, b) => minCode(a) - minCode(b));
   function minCode(iso: string): number {
-    const codes = rows.filter((r) => isoOfProvince.get(r.value.bps_code) === iso).map((r) => r.value.bps_code);
+    const codes = rows
+      .filter((r) => isoOfProvince.get(r.value.bps_code) === iso)
+      .map((r) => r.value.bps_code);
     return codes.length ? Math.min(...codes) : 999;
   }
   const idOf = new Map(polygonOrder.map((iso, i) => [iso, i as PolygonId]));
@@ -65,14 +68,17 @@ export function buildRegistry(
   const polygons: Omit<PolygonRecord, 'labelAt'>[] = polygonOrder.map((iso, i) => {
     const members = provinces.filter((p) => p.polygonId === i);
     const primary = members.find((p) => p.iso === iso);
-    if (!primary) throw new DataBuildError('data/provinces.csv', null, 'iso_code', `no province has ISO code ${iso}`);
+    if (!primary)
+      throw new DataBuildError('data/provinces.csv', null, 'iso_code', `no province has ISO code ${iso}`);
     const others = members.filter((p) => p !== primary);
     // The 34-province basis: provinces that existed before the 2022 Papua split.
     const members34 = members.filter((p) => p.splitYear === null || p.splitYear < 2022);
     return {
       id: i as PolygonId,
       iso,
-      label: others.length ? `${primary.nameId} incl. ${others.map((p) => p.nameId).join(', ')}` : primary.nameId,
+      label: others.length
+        ? `${primary.nameId} incl. ${others.map((p) => p.nameId).join(', ')}`
+        : primary.nameId,
       provinces: members.map((p) => p.bps),
       provinces34: members34.map((p) => p.bps),
     };

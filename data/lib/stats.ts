@@ -40,14 +40,20 @@ export class SourceBook {
 }
 
 const githubOrUrl = (s: string): string =>
-  s.startsWith('github ') ? `https://github.com/${s.slice(7).split(' ')[0] ?? ''}` : s.split(' ')[0] ?? s;
+  s.startsWith('github ') ? `https://github.com/${s.slice(7).split(' ')[0] ?? ''}` : (s.split(' ')[0] ?? s);
 
 export interface StatsInput {
   readonly dir: string;
   readonly knownCodes: { readonly '34': ReadonlySet<number>; readonly '38': ReadonlySet<number> };
 }
 
-function checkCode(file: string, row: number, basis: Basis, bps: number, known: StatsInput['knownCodes']): void {
+function checkCode(
+  file: string,
+  row: number,
+  basis: Basis,
+  bps: number,
+  known: StatsInput['knownCodes'],
+): void {
   if (!known[basis].has(bps))
     throw new DataBuildError(file, row, 'bps_code', `unknown BPS code ${bps} on the ${basis}-province basis`);
 }
@@ -73,8 +79,10 @@ export function buildStats(input: StatsInput, book: SourceBook) {
           : r.measure === 'census_SP2020_recomputed_for_2022_boundary'
             ? 'SP2020 on the 2022 boundary (Wikipedia)'
             : undefined;
-    const value = r.population ?? (r.population_thousands === null ? null : Math.round(r.population_thousands * 1000));
-    if (value === null) throw new DataBuildError(file, row, 'population', 'no population and no population_thousands');
+    const value =
+      r.population ?? (r.population_thousands === null ? null : Math.round(r.population_thousands * 1000));
+    if (value === null)
+      throw new DataBuildError(file, row, 'population', 'no population and no population_thousands');
     const sourceId = book.ref('pop', {
       title:
         r.measure === 'census_SP2020'
@@ -88,7 +96,15 @@ export function buildStats(input: StatsInput, book: SourceBook) {
       note: r.source_url.startsWith('github') ? r.source_url : '',
     });
     push(
-      { metric: 'population', bps: r.bps_code, basis: r.geography_basis, year: r.year, value, sourceId, ...(note ? { note } : {}) },
+      {
+        metric: 'population',
+        bps: r.bps_code,
+        basis: r.geography_basis,
+        year: r.year,
+        value,
+        sourceId,
+        ...(note ? { note } : {}),
+      },
       file,
       row,
     );
@@ -125,7 +141,12 @@ export function buildStats(input: StatsInput, book: SourceBook) {
       year: r.year,
       note: r.source_url.startsWith('github') ? r.source_url : '',
     });
-    national.push({ metric: 'internet_use_bps', year: r.year, value: r.pct_population_accessing_internet, sourceId });
+    national.push({
+      metric: 'internet_use_bps',
+      year: r.year,
+      value: r.pct_population_accessing_internet,
+      sourceId,
+    });
   }
 
   // APJII penetration (a different survey; never mixed with BPS).
@@ -141,7 +162,14 @@ export function buildStats(input: StatsInput, book: SourceBook) {
       note: [r.fieldwork, r.note].filter(Boolean).join('; '),
     });
     push(
-      { metric: 'internet_use_apjii', bps: r.bps_code, basis, year, value: r.pct_internet_penetration, sourceId },
+      {
+        metric: 'internet_use_apjii',
+        bps: r.bps_code,
+        basis,
+        year,
+        value: r.pct_internet_penetration,
+        sourceId,
+      },
       'data/apjii_internet_penetration.csv',
       row,
     );
@@ -196,19 +224,24 @@ export function buildStats(input: StatsInput, book: SourceBook) {
         if (metric === 'msme_total') national.push({ metric, year: r.year, value, sourceId, ...note });
         continue;
       }
-      push({ metric, bps: r.bps_code, basis: '34', year: r.year, value, sourceId, ...note }, 'data/msme.csv', row);
+      push(
+        { metric, bps: r.bps_code, basis: '34', year: r.year, value, sourceId, ...note },
+        'data/msme.csv',
+        row,
+      );
     }
   }
 
   // National share of internet users on Facebook.
   for (const { row, value: r } of readCsv(`${dir}/social_media_facebook.csv`, SocialRow)) {
     const year = Number(/\b(20\d\d)\b/.exec(r.period)?.[1]);
-    if (!Number.isInteger(year)) throw new DataBuildError('data/social_media_facebook.csv', row, 'period', 'no year');
+    if (!Number.isInteger(year))
+      throw new DataBuildError('data/social_media_facebook.csv', row, 'period', 'no year');
     const isFbShare = /facebook/i.test(r.measure) && r.unit === 'percent of internet users';
     const statedShare = /about (\d+) percent of Indonesian internet users use Facebook/i.exec(r.note ?? '');
     if (!isFbShare && !statedShare) continue;
     const sourceId = book.ref('fb', {
-      title: `${r.source_org}: ${isFbShare ? r.measure : r.note ?? ''}`,
+      title: `${r.source_org}: ${isFbShare ? r.measure : (r.note ?? '')}`,
       org: r.source_org,
       url: r.source_url,
       year,
@@ -228,14 +261,23 @@ export function buildStats(input: StatsInput, book: SourceBook) {
 export type LajuRowT = z.output<typeof LajuRow>;
 
 /** Campaign facts and the rows that name a city (held or planned stops). */
-export function readCampaign(dir: string, book: SourceBook): { facts: CampaignFact[]; cities: Located<LajuRowT>[] } {
+export function readCampaign(
+  dir: string,
+  book: SourceBook,
+): { facts: CampaignFact[]; cities: Located<LajuRowT>[] } {
   const rows = readCsv(`${dir}/laju_digital.csv`, LajuRow);
   const facts: CampaignFact[] = rows.map(({ value: r }) => ({
     date: /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null,
     scope: r.city_or_scope,
     type: r.type,
     fact: r.fact,
-    sourceId: book.ref('laju', { title: 'Laju Digital (Facebook Indonesia, 2018)', org: 'news report', url: r.source_url, year: 2018, note: '' }),
+    sourceId: book.ref('laju', {
+      title: 'Laju Digital (Facebook Indonesia, 2018)',
+      org: 'news report',
+      url: r.source_url,
+      year: 2018,
+      note: '',
+    }),
   }));
   const cities = rows.filter(({ value: r }) => r.type === 'event' || r.type === 'planned city');
   return { facts, cities };

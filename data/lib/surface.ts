@@ -17,7 +17,12 @@ export interface SurfaceInput {
   readonly areas: readonly Area[];
   /** Census total per polygon (same order as areas). */
   readonly totals: readonly number[];
-  readonly places: { readonly lat: readonly number[]; readonly lon: readonly number[]; readonly pop: readonly number[]; readonly polygon: readonly number[] };
+  readonly places: {
+    readonly lat: readonly number[];
+    readonly lon: readonly number[];
+    readonly pop: readonly number[];
+    readonly polygon: readonly number[];
+  };
   readonly maxGapKm: number;
 }
 
@@ -47,7 +52,9 @@ export function scaleTo(values: readonly number[], target: number): number[] {
   const exact = values.map((v) => (v * target) / sum);
   const out = exact.map(Math.floor);
   let left = target - out.reduce((a, b) => a + b, 0);
-  const order = exact.map((x, i) => [x - Math.floor(x), i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  const order = exact
+    .map((x, i) => [x - Math.floor(x), i] as const)
+    .sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (const [, i] of order) {
     if (left-- <= 0) break;
     out[i]!++;
@@ -62,7 +69,7 @@ export function buildSurface(input: SurfaceInput): Surface {
   areas.forEach((area, pid) => {
     const polys = area.type === 'Polygon' ? [area.coordinates] : area.coordinates;
     for (const poly of polys) {
-      const cells = polygonToCells(poly as number[][][], RESOLUTION, true);
+      const cells = polygonToCells(poly, RESOLUTION, true);
       let added = 0;
       for (const c of cells)
         if (!polygonOf.has(c)) {
@@ -198,7 +205,14 @@ export function buildSurface(input: SurfaceInput): Surface {
     island,
     islandCount,
     gaps,
-    report: { cells: h3.length, smallIslandCells: smallParts, placeOnlyCells: placeCells, scaledPolygons, islands: islandCount, gapPairs: gaps.length },
+    report: {
+      cells: h3.length,
+      smallIslandCells: smallParts,
+      placeOnlyCells: placeCells,
+      scaledPolygons,
+      islands: islandCount,
+      gapPairs: gaps.length,
+    },
   };
 }
 
@@ -222,9 +236,19 @@ export function encodeSurface(s: Surface, maxGapKm: number): { bin: Uint8Array; 
     return col;
   });
   const bin = new Uint8Array(offset);
-  cols.forEach((c, i) => bin.set(new Uint8Array(c.data.buffer, c.data.byteOffset, c.data.byteLength), columns[i]!.offset));
+  cols.forEach((c, i) =>
+    bin.set(new Uint8Array(c.data.buffer, c.data.byteOffset, c.data.byteLength), columns[i]!.offset),
+  );
   return {
     bin,
-    meta: { version: 1, resolution: RESOLUTION, count: n, islandCount: s.islandCount, columns, islandGaps: s.gaps, maxGapKm },
+    meta: {
+      version: 1,
+      resolution: RESOLUTION,
+      count: n,
+      islandCount: s.islandCount,
+      columns,
+      islandGaps: s.gaps,
+      maxGapKm,
+    },
   };
 }

@@ -12,7 +12,10 @@ import { PanelHost } from '../ui/PanelHost';
 import { SettingsControls } from '../ui/SettingsControls';
 import { Tooltip } from '../ui/Tooltip';
 
-const MapView = lazy(() => import('../map/MapView').then((m) => ({ default: m.MapView })));
+// Start fetching the map code (MapLibre) and the data at once, in parallel, before React renders.
+const mapModule = import('../map/MapView');
+const MapView = lazy(() => mapModule.then((m) => ({ default: m.MapView })));
+const datasetPromise = loadDataset(`${import.meta.env.BASE_URL}data/`);
 
 /** Layout only: header, controls on the left, the map with legend and tooltip, a side panel on the right. */
 export function App() {
@@ -23,7 +26,7 @@ export function App() {
 
   useEffect(() => {
     let alive = true;
-    loadDataset(`${import.meta.env.BASE_URL}data/`)
+    datasetPromise
       .then((d) => {
         if (!alive) return;
         const s = store.getState();

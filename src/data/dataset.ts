@@ -9,7 +9,10 @@ import { createMetricContext, type MetricContext } from '../domain/metrics';
 import type { CellTable, CellsMeta, PlacesFile, ProvincesFile, StatsFile } from '../domain/types';
 import type { Grouping } from '../state/slices/view';
 
-export type ProvinceFeatures = FeatureCollection<Polygon | MultiPolygon, { id: number; iso: string; label: string }>;
+export type ProvinceFeatures = FeatureCollection<
+  Polygon | MultiPolygon,
+  { id: number; iso: string; label: string }
+>;
 
 export interface Dataset {
   readonly provinces: ProvincesFile;
@@ -58,12 +61,17 @@ async function json<T>(base: string, name: string, check: (x: unknown) => boolea
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
-const hasArrays = (...keys: string[]) => (x: unknown) => isObj(x) && keys.every((k) => Array.isArray(x[k]));
+const hasArrays =
+  (...keys: string[]) =>
+  (x: unknown) =>
+    isObj(x) && keys.every((k) => Array.isArray(x[k]));
 
 /** Polygons are east when all their provinces are (the grouping flags agree within every polygon). */
 export function eastFlags(provinces: ProvincesFile): Record<Grouping, boolean[]> {
   const flag = (key: 'ktiSe2016' | 'kti17') =>
-    provinces.polygons.map((g) => g.provinces.every((b) => provinces.provinces.find((p) => p.bps === b)?.[key] === true));
+    provinces.polygons.map((g) =>
+      g.provinces.every((b) => provinces.provinces.find((p) => p.bps === b)?.[key] === true),
+    );
   return { se2016: flag('ktiSe2016'), kti17: flag('kti17') };
 }
 

@@ -71,7 +71,15 @@ export function aggregateToPolygons(
       const sourceIds = [...new Set(obs.map((o) => o.sourceId))];
       const obsNotes = [...new Set(obs.flatMap((o) => (o.note ? [o.note] : [])))];
       if (obs.length === 1) {
-        return { polygonId: p.id, value: obs[0]!.value, aggregated: false, basis, sourceIds, missing: [], notes: obsNotes };
+        return {
+          polygonId: p.id,
+          value: obs[0]!.value,
+          aggregated: false,
+          basis,
+          sourceIds,
+          missing: [],
+          notes: obsNotes,
+        };
       }
       if (kind === 'count') {
         const value = obs.reduce((s, o) => s + o.value, 0);
@@ -79,14 +87,24 @@ export function aggregateToPolygons(
       }
       const w = obs.map((o) => weights[basis].get(o.bps));
       if (w.some((x) => x === undefined || x <= 0)) {
-        notes.push(`no population weights on the ${basis}-province basis to combine ${members.length} provinces`);
+        notes.push(
+          `no population weights on the ${basis}-province basis to combine ${members.length} provinces`,
+        );
         continue;
       }
       const total = (w as number[]).reduce((a, b) => a + b, 0);
       const value = obs.reduce((s, o, i) => s + (o.value * (w[i] as number)) / total, 0);
       return { polygonId: p.id, value, aggregated: true, basis, sourceIds, missing: [], notes: obsNotes };
     }
-    return { polygonId: p.id, value: null, aggregated: false, basis: null, sourceIds: [], missing: bestMissing, notes };
+    return {
+      polygonId: p.id,
+      value: null,
+      aggregated: false,
+      basis: null,
+      sourceIds: [],
+      missing: bestMissing,
+      notes,
+    };
   });
 }
 

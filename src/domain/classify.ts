@@ -36,7 +36,11 @@ export function classify(values: readonly (number | null)[], scheme: Scheme, k: 
   switch (scheme) {
     case 'equal': {
       const step = (max - min) / n;
-      return { scheme, bounds: Array.from({ length: n + 1 }, (_, i) => (i === n ? max : min + i * step)), count: n };
+      return {
+        scheme,
+        bounds: Array.from({ length: n + 1 }, (_, i) => (i === n ? max : min + i * step)),
+        count: n,
+      };
     }
     case 'quantile': {
       const bounds = [min];

@@ -2,7 +2,7 @@
  * Choropleth metrics: cited figures aggregated onto polygons, and clearly-labelled estimates derived from them.
  */
 import { aggregateToPolygons, censusWeights, type PolygonValue, type Weights } from './aggregate';
-import type { BpsCode, MetricId, PolygonId, ProvincesFile, StatsFile } from './types';
+import type { BpsCode, MetricId, ProvincesFile, StatsFile } from './types';
 
 export type ChoroplethMetric =
   | 'internet_use_bps'
@@ -67,7 +67,9 @@ export function createMetricContext(provinces: ProvincesFile, stats: StatsFile):
 export function metricYears(ctx: MetricContext, metric: ChoroplethMetric): number[] {
   const from = metricDef(metric).yearsFrom;
   if (from === null) return [];
-  return [...new Set(ctx.stats.observations.filter((o) => o.metric === from).map((o) => o.year))].sort((a, b) => a - b);
+  return [...new Set(ctx.stats.observations.filter((o) => o.metric === from).map((o) => o.year))].sort(
+    (a, b) => a - b,
+  );
 }
 
 export interface MetricValue extends PolygonValue {
@@ -98,7 +100,11 @@ export function nearestFacebookShare(stats: StatsFile, year: number) {
   const rows = stats.national.filter((n) => n.metric === 'facebook_share_of_internet_users');
   let best: (typeof rows)[number] | undefined;
   for (const r of rows)
-    if (!best || Math.abs(r.year - year) < Math.abs(best.year - year) || (Math.abs(r.year - year) === Math.abs(best.year - year) && r.year > best.year))
+    if (
+      !best ||
+      Math.abs(r.year - year) < Math.abs(best.year - year) ||
+      (Math.abs(r.year - year) === Math.abs(best.year - year) && r.year > best.year)
+    )
       best = r;
   return best ? { year: best.year, value: best.value, sourceId: best.sourceId } : undefined;
 }
@@ -115,7 +121,8 @@ export function metricValues(
   coverage?: readonly number[],
 ): MetricResult {
   const polygons = ctx.provinces.polygons;
-  const mark = (vs: readonly PolygonValue[], estimate: boolean): MetricValue[] => vs.map((v) => ({ ...v, estimate }));
+  const mark = (vs: readonly PolygonValue[], estimate: boolean): MetricValue[] =>
+    vs.map((v) => ({ ...v, estimate }));
   switch (metric) {
     case 'internet_use_bps':
     case 'internet_use_apjii':
@@ -128,17 +135,45 @@ export function metricValues(
     case 'facebook_users': {
       const share = year === null ? [] : cited(ctx, 'internet_use_bps', year);
       const fb = year === null ? undefined : nearestFacebookShare(ctx.stats, year);
-      const popSource = ctx.stats.observations.find((o) => o.metric === 'population' && o.year === 2020)?.sourceId;
+      const popSource = ctx.stats.observations.find(
+        (o) => o.metric === 'population' && o.year === 2020,
+      )?.sourceId;
       const values = polygons.map((p, i): MetricValue => {
         const s = share[i];
         const pop = ctx.censusByPolygon[i] ?? 0;
         if (!s || s.value === null || pop <= 0 || (metric === 'facebook_users' && !fb))
-          return { polygonId: p.id, value: null, aggregated: false, basis: null, sourceIds: [], missing: s?.missing ?? [], notes: s?.notes ?? [], estimate: true };
+          return {
+            polygonId: p.id,
+            value: null,
+            aggregated: false,
+            basis: null,
+            sourceIds: [],
+            missing: s?.missing ?? [],
+            notes: s?.notes ?? [],
+            estimate: true,
+          };
         const users = (pop * s.value) / 100;
         const value =
-          metric === 'internet_users' ? users : metric === 'offline_population' ? pop - users : (users * fb!.value) / 100;
-        const sourceIds = [...(popSource ? [popSource] : []), ...s.sourceIds, ...(metric === 'facebook_users' && fb ? [fb.sourceId] : [])];
-        return { polygonId: p.id, value: Math.round(value), aggregated: s.aggregated, basis: s.basis, sourceIds, missing: [], notes: s.notes, estimate: true };
+          metric === 'internet_users'
+            ? users
+            : metric === 'offline_population'
+              ? pop - users
+              : (users * fb!.value) / 100;
+        const sourceIds = [
+          ...(popSource ? [popSource] : []),
+          ...s.sourceIds,
+          ...(metric === 'facebook_users' && fb ? [fb.sourceId] : []),
+        ];
+        return {
+          polygonId: p.id,
+          value: Math.round(value),
+          aggregated: s.aggregated,
+          basis: s.basis,
+          sourceIds,
+          missing: [],
+          notes: s.notes,
+          estimate: true,
+        };
       });
       return { metric, year, values, ...(metric === 'facebook_users' && fb ? { facebookShare: fb } : {}) };
     }
@@ -147,7 +182,7 @@ export function metricValues(
         metric,
         year: null,
         values: polygons.map((p, i) => ({
-          polygonId: p.id as PolygonId,
+          polygonId: p.id,
           value: coverage?.[i] === undefined ? null : coverage[i] * 100,
           aggregated: false,
           basis: null,
@@ -165,7 +200,9 @@ export function metricValues(
 /** Rank (1 = highest) of each polygon among those with data, and the number ranked. */
 export function ranks(values: readonly MetricValue[]): { rank: (number | null)[]; of: number } {
   const withData = values.filter((v) => v.value !== null).sort((a, b) => b.value! - a.value!);
-  const rank = values.map((v) => (v.value === null ? null : withData.findIndex((w) => w.polygonId === v.polygonId) + 1));
+  const rank = values.map((v) =>
+    v.value === null ? null : withData.findIndex((w) => w.polygonId === v.polygonId) + 1,
+  );
   return { rank, of: withData.length };
 }
 

@@ -161,7 +161,11 @@ export interface CellsMeta {
   readonly resolution: number;
   readonly count: number;
   readonly islandCount: number;
-  readonly columns: readonly { readonly name: keyof Omit<CellTable, 'count'>; readonly type: 'f32' | 'u32' | 'u16' | 'u8'; readonly offset: number }[];
+  readonly columns: readonly {
+    readonly name: keyof Omit<CellTable, 'count'>;
+    readonly type: 'f32' | 'u32' | 'u16' | 'u8';
+    readonly offset: number;
+  }[];
   /** Island pairs closer than the maximum sea-crossing limit, sorted by (a, b). */
   readonly islandGaps: readonly IslandGap[];
   readonly maxGapKm: number;

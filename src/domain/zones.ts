@@ -13,7 +13,12 @@ export interface ZoneProps {
 }
 
 /** @example zoneFeature(cells, reach.cells, 'hub-1', 'added') */
-export function zoneFeature(cells: CellTable, ids: Uint32Array, hubId: string, status: string): Feature<MultiPolygon, ZoneProps> {
+export function zoneFeature(
+  cells: CellTable,
+  ids: Uint32Array,
+  hubId: string,
+  status: string,
+): Feature<MultiPolygon, ZoneProps> {
   const h3: string[] = new Array<string>(ids.length);
   for (let k = 0; k < ids.length; k++) {
     const c = ids[k]!;
@@ -26,4 +31,7 @@ export function zoneFeature(cells: CellTable, ids: Uint32Array, hubId: string, s
   };
 }
 
-export const featureCollection = <T extends Feature>(features: T[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+export const featureCollection = <T extends Feature>(features: T[]): FeatureCollection => ({
+  type: 'FeatureCollection',
+  features,
+});

@@ -23,7 +23,10 @@ export function Labels({ data }: { data: Dataset }) {
   useEffect(() => {
     if (!map) return;
     let frame = 0;
-    const cityOrder = data.places.pop.map((p, i) => [p, i] as const).filter(([p]) => p >= 100_000).sort((a, b) => b[0] - a[0]);
+    const cityOrder = data.places.pop
+      .map((p, i) => [p, i] as const)
+      .filter(([p]) => p >= 100_000)
+      .sort((a, b) => b[0] - a[0]);
     const layout = () => {
       frame = 0;
       const { width, height } = map.getContainer().getBoundingClientRect();
@@ -33,7 +36,10 @@ export function Labels({ data }: { data: Dataset }) {
       const tryPlace = (key: string, text: string, lon: number, lat: number, kind: Placed['kind']) => {
         const p = map.project([lon, lat]);
         const w = text.length * CHAR_W[kind];
-        const box: [number, number, number, number] = kind === 'province' ? [p.x - w / 2, p.y - LINE_H / 2, p.x + w / 2, p.y + LINE_H / 2] : [p.x + 4, p.y - LINE_H / 2, p.x + 6 + w, p.y + LINE_H / 2];
+        const box: [number, number, number, number] =
+          kind === 'province'
+            ? [p.x - w / 2, p.y - LINE_H / 2, p.x + w / 2, p.y + LINE_H / 2]
+            : [p.x + 4, p.y - LINE_H / 2, p.x + 6 + w, p.y + LINE_H / 2];
         if (box[2] < 0 || box[0] > width || box[3] < 0 || box[1] > height) return;
         if (boxes.some((b) => box[0] < b[2] && box[2] > b[0] && box[1] < b[3] && box[3] > b[1])) return;
         boxes.push(box);
@@ -46,7 +52,13 @@ export function Labels({ data }: { data: Dataset }) {
       const minPop = zoom < 5 ? 1_000_000 : zoom < 6 ? 400_000 : zoom < 7 ? 150_000 : 100_000;
       for (const [pop, i] of cityOrder) {
         if (pop < minPop) break;
-        tryPlace(`c${data.places.id[i]}`, data.places.name[i]!, data.places.lon[i]!, data.places.lat[i]!, 'city');
+        tryPlace(
+          `c${data.places.id[i]}`,
+          data.places.name[i]!,
+          data.places.lon[i]!,
+          data.places.lat[i]!,
+          'city',
+        );
       }
       setPlaced(out);
     };
@@ -65,7 +77,11 @@ export function Labels({ data }: { data: Dataset }) {
   return (
     <div className="map-labels" aria-hidden="true">
       {placed.map((l) => (
-        <span key={l.key} className={`map-label map-label-${l.kind}`} style={{ transform: `translate(${Math.round(l.x)}px, ${Math.round(l.y)}px)` }}>
+        <span
+          key={l.key}
+          className={`map-label map-label-${l.kind}`}
+          style={{ transform: `translate(${Math.round(l.x)}px, ${Math.round(l.y)}px)` }}
+        >
           {l.kind === 'city' ? <i className="city-dot" /> : null}
           {l.text}
         </span>

@@ -13,7 +13,15 @@ import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
 import { HubMarkers } from './HubMarkers';
 import { Labels } from './Labels';
-import { baseStyle, COUNTRIES_SOURCE_ID, countriesFillLayer, countriesOutlineLayer, INDONESIA_BOUNDS, PROVINCES_SOURCE_ID, provincesOutlineLayer } from './layers/base';
+import {
+  baseStyle,
+  COUNTRIES_SOURCE_ID,
+  countriesFillLayer,
+  countriesOutlineLayer,
+  INDONESIA_BOUNDS,
+  PROVINCES_SOURCE_ID,
+  provincesOutlineLayer,
+} from './layers/base';
 import {
   choroplethLayer,
   divideLayer,
@@ -57,7 +65,9 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
   const { zones } = selectZones(data, hubs, rule);
 
   const fill = choropleth?.fill ?? [];
-  const noData = choropleth ? choropleth.result.values.filter((v) => v.value === null).map((v) => v.polygonId as number) : [];
+  const noData = choropleth
+    ? choropleth.result.values.filter((v) => v.value === null).map((v) => v.polygonId as number)
+    : [];
   const eastIds = data.isEast[grouping].flatMap((e, i) => (e ? [i] : []));
 
   // Selection outline through feature state (no data re-upload).
@@ -65,22 +75,22 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
   useEffect(() => {
     const map = mapRef.current?.getMap();
     if (!map || !map.getSource(PROVINCES_SOURCE_ID)) return;
-    if (lastSelected.current !== null) map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: lastSelected.current }, { selected: false });
-    if (selected !== null) map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: selected }, { selected: true });
+    if (lastSelected.current !== null)
+      map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: lastSelected.current }, { selected: false });
+    if (selected !== null)
+      map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: selected }, { selected: true });
     lastSelected.current = selected;
   }, [selected, idle]);
 
-  const setHover = useCallback(
-    (id: number | null) => {
-      const map = mapRef.current?.getMap();
-      if (!map || hoverRef.current === id) return;
-      if (hoverRef.current !== null) map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: hoverRef.current }, { hover: false });
-      if (id !== null) map.setFeatureState({ source: PROVINCES_SOURCE_ID, id }, { hover: true });
-      hoverRef.current = id;
-      store.getState().hover(id);
-    },
-    [],
-  );
+  const setHover = useCallback((id: number | null) => {
+    const map = mapRef.current?.getMap();
+    if (!map || hoverRef.current === id) return;
+    if (hoverRef.current !== null)
+      map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: hoverRef.current }, { hover: false });
+    if (id !== null) map.setFeatureState({ source: PROVINCES_SOURCE_ID, id }, { hover: true });
+    hoverRef.current = id;
+    store.getState().hover(id);
+  }, []);
 
   // Linked highlighting from outside the map (charts, table) shows on the map too.
   useEffect(
@@ -106,7 +116,13 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
       s.addHub(
         i === null
           ? { name: `${lat.toFixed(2)}, ${lng.toFixed(2)}`, lat, lon: lng, status: 'added', date: null }
-          : { name: data.places.name[i]!, lat: data.places.lat[i]!, lon: data.places.lon[i]!, status: 'added', date: null },
+          : {
+              name: data.places.name[i]!,
+              lat: data.places.lat[i]!,
+              lon: data.places.lon[i]!,
+              status: 'added',
+              date: null,
+            },
       );
       return;
     }
@@ -122,7 +138,12 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
   };
 
   return (
-    <div className={`map-view${armed ? ' map-armed' : ''}`} role="region" aria-label="Map of Indonesian provinces" data-map-idle={idle}>
+    <div
+      className={`map-view${armed ? ' map-armed' : ''}`}
+      role="region"
+      aria-label="Map of Indonesian provinces"
+      data-map-idle={idle}
+    >
       <Map
         ref={mapRef}
         initialViewState={INITIAL_VIEW}
@@ -134,11 +155,16 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         interactiveLayerIds={['provinces-fill']}
         cursor={armed ? 'crosshair' : 'default'}
         onLoad={onLoad}
-        onIdle={() => setIdle(true)}
+        onIdle={() => {
+          if (performance.getEntriesByName('jangkau:map-idle').length === 0)
+            performance.mark('jangkau:map-idle');
+          setIdle(true);
+        }}
         onMoveStart={() => setIdle(false)}
         onMoveEnd={(e) => {
           const c = e.target.getCenter();
-          if (e.originalEvent) store.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }, 'map');
+          if (e.originalEvent)
+            store.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }, 'map');
         }}
         onMouseMove={onMouseMove}
         onMouseLeave={() => {

@@ -9,7 +9,7 @@ export function placeNear(places: PlacesFile, lat: number, lon: number, maxKm: n
     const d = haversineKm(lat, lon, places.lat[i]!, places.lon[i]!);
     if (d > maxKm) continue;
     // Prefer the nearest, then the larger place: score falls with distance, rises slowly with population.
-    const score = -d + Math.log10(1 + (places.pop[i] ?? 0)) * 2;
+    const score = -Number(d) + Math.log10(1 + (places.pop[i] ?? 0)) * 2;
     if (score > bestScore) {
       bestScore = score;
       best = i;

@@ -65,8 +65,12 @@ export function effectiveYear(data: Dataset | null, s: Pick<Store, 'metric' | 'y
 }
 
 export const selectMetric = memoLast(
-  (data: Dataset | null, metric: Store['metric'], year: number | null, coverage: readonly number[] | undefined): MetricResult | null =>
-    data ? metricValues(data.metrics, metric, year, coverage) : null,
+  (
+    data: Dataset | null,
+    metric: Store['metric'],
+    year: number | null,
+    coverage: readonly number[] | undefined,
+  ): MetricResult | null => (data ? metricValues(data.metrics, metric, year, coverage) : null),
 );
 
 export interface Choropleth {
@@ -78,11 +82,22 @@ export interface Choropleth {
 }
 
 /** Classes and colours of a metric result (not memoised; see selectChoropleth). */
-export function buildChoropleth(result: MetricResult | null, scheme: Store['scheme'], k: number, palette: PaletteId): Choropleth | null {
+export function buildChoropleth(
+  result: MetricResult | null,
+  scheme: Store['scheme'],
+  k: number,
+  palette: PaletteId,
+): Choropleth | null {
   if (!result) return null;
-  const classes = classify(result.values.map((v) => v.value), scheme, k);
+  const classes = classify(
+    result.values.map((v) => v.value),
+    scheme,
+    k,
+  );
   const colours = paletteColours(palette, classes?.count ?? k);
-  const fill = result.values.map((v) => (v.value === null || !classes ? NO_DATA_COLOUR : colours[classOf(classes, v.value)] ?? NO_DATA_COLOUR));
+  const fill = result.values.map((v) =>
+    v.value === null || !classes ? NO_DATA_COLOUR : (colours[classOf(classes, v.value)] ?? NO_DATA_COLOUR),
+  );
   return { result, classes, colours, fill };
 }
 
@@ -91,8 +106,14 @@ export const selectChoropleth = memoLast(buildChoropleth);
 
 /** Everything the map's choropleth needs, from the store state. */
 export function choroplethOf(s: Store): Choropleth | null {
-  const cov = s.metric === 'training_coverage' ? selectCoverage(s.dataset, s.hubs, s.rule)?.byPolygon : undefined;
-  return selectChoropleth(selectMetric(s.dataset, s.metric, effectiveYear(s.dataset, s), cov), s.scheme, s.classes, s.palette);
+  const cov =
+    s.metric === 'training_coverage' ? selectCoverage(s.dataset, s.hubs, s.rule)?.byPolygon : undefined;
+  return selectChoropleth(
+    selectMetric(s.dataset, s.metric, effectiveYear(s.dataset, s), cov),
+    s.scheme,
+    s.classes,
+    s.palette,
+  );
 }
 
 /** The latest year of BPS internet use: the offline share used for "underserved" people. */
@@ -105,8 +126,16 @@ export const demandYear = (data: Dataset) => {
 export const selectOffline = memoLast((data: Dataset | null) => {
   if (!data) return null;
   const year = demandYear(data);
-  const share = year === null ? [] : metricValues(data.metrics, 'internet_use_bps', year).values.map((v) => (v.value === null ? null : v.value / 100));
-  return { year, demand: buildDemand(data.cells, { ...DEFAULT_DEMAND_SETTINGS, useCoverage: false }, { share }) };
+  const share =
+    year === null
+      ? []
+      : metricValues(data.metrics, 'internet_use_bps', year).values.map((v) =>
+          v.value === null ? null : v.value / 100,
+        );
+  return {
+    year,
+    demand: buildDemand(data.cells, { ...DEFAULT_DEMAND_SETTINGS, useCoverage: false }, { share }),
+  };
 });
 
 export interface HubReach {

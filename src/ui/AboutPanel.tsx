@@ -7,7 +7,9 @@ export function AboutPanel() {
   const { t } = useTranslation();
   const data = useStore((s) => s.dataset);
   if (!data) return null;
-  const sources = [...data.stats.sources].sort((a, b) => a.org.localeCompare(b.org) || (a.year ?? 0) - (b.year ?? 0));
+  const sources = [...data.stats.sources].sort(
+    (a, b) => a.org.localeCompare(b.org) || (a.year ?? 0) - (b.year ?? 0),
+  );
   return (
     <Panel title={t('about.title')} wide>
       <h3 id="methods">{t('about.methods')}</h3>

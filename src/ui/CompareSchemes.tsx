@@ -24,7 +24,11 @@ export function CompareSchemes() {
           const c = buildChoropleth(current.result, scheme, classes, palette)!;
           return (
             <figure key={scheme}>
-              <MiniMap boundaries={data.boundaries} fill={c.fill} title={`${t(`metric.${current.result.metric}`)}: ${t(`classify.${scheme}`)}`} />
+              <MiniMap
+                boundaries={data.boundaries}
+                fill={c.fill}
+                title={`${t(`metric.${current.result.metric}`)}: ${t(`classify.${scheme}`)}`}
+              />
               <figcaption>
                 <strong>{t(`classify.${scheme}`)}</strong>
                 <ul className="legend-classes compact">

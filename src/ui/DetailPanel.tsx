@@ -59,7 +59,9 @@ export function DetailPanel() {
                   {cells.map(({ y, v }) => (
                     <span key={y ?? 'x'} className="history-item">
                       {y !== null ? <b>{y}: </b> : null}
-                      {v?.value === null || v === undefined ? t('tooltip.noData') : formatValue(lng, m.unit, v.value)}
+                      {v?.value === null || v === undefined
+                        ? t('tooltip.noData')
+                        : formatValue(lng, m.unit, v.value)}
                       {v?.aggregated ? '*' : ''}
                     </span>
                   ))}

@@ -22,10 +22,19 @@ export function HubControls() {
   return (
     <fieldset className="control-group">
       <legend>{t('hubs.title')}</legend>
-      <button type="button" className={armed ? 'primary armed' : 'primary'} aria-pressed={armed} onClick={() => s.armAddHub(!armed)}>
+      <button
+        type="button"
+        className={armed ? 'primary armed' : 'primary'}
+        aria-pressed={armed}
+        onClick={() => s.armAddHub(!armed)}
+      >
         {t('hubs.add')}
       </button>
-      {armed ? <p className="hint" role="status">{t('hubs.addArmed')}</p> : null}
+      {armed ? (
+        <p className="hint" role="status">
+          {t('hubs.addArmed')}
+        </p>
+      ) : null}
       <label className="field">
         <span>{t('hubs.radius')}</span>
         <input
@@ -39,7 +48,11 @@ export function HubControls() {
         <output>{rule.radiusKm} km</output>
       </label>
       <label className="switch">
-        <input type="checkbox" checked={rule.sameIslandOnly} onChange={(e) => s.setRule({ sameIslandOnly: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={rule.sameIslandOnly}
+          onChange={(e) => s.setRule({ sameIslandOnly: e.target.checked })}
+        />
         <span>{t('hubs.sameIsland')}</span>
       </label>
       <label className="field">
@@ -62,13 +75,20 @@ export function HubControls() {
           {reach.map(({ hub, people, underserved }) => (
             <li key={hub.id} className="hub-row" data-hub-id={hub.id}>
               <div>
-                <strong>{hub.name}</strong> <span className={`tag tag-${hub.status}`}>{statusText(t, hub)}</span>
+                <strong>{hub.name}</strong>{' '}
+                <span className={`tag tag-${hub.status}`}>{statusText(t, hub)}</span>
                 <div className="hub-reach">
                   <span data-testid="hub-people">{formatNumber(lng, people)}</span> {t('hubs.people')} ·{' '}
-                  <span data-testid="hub-underserved">{formatNumber(lng, underserved)}</span> {t('hubs.underserved')}
+                  <span data-testid="hub-underserved">{formatNumber(lng, underserved)}</span>{' '}
+                  {t('hubs.underserved')}
                 </div>
               </div>
-              <button type="button" className="icon-button" aria-label={t('hubs.remove', { name: hub.name })} onClick={() => s.removeHub(hub.id)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={t('hubs.remove', { name: hub.name })}
+                onClick={() => s.removeHub(hub.id)}
+              >
                 ×
               </button>
             </li>

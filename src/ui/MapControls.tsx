@@ -54,7 +54,11 @@ export function MapControls() {
       <div className="field-row">
         <label className="field">
           <span>{t('year.label')}</span>
-          <select value={year ?? ''} disabled={years.length === 0} onChange={(e) => s.setYear(Number(e.target.value))}>
+          <select
+            value={year ?? ''}
+            disabled={years.length === 0}
+            onChange={(e) => s.setYear(Number(e.target.value))}
+          >
             {years.length === 0 ? <option value="">{t('year.none')}</option> : null}
             {years.map((y) => (
               <option key={y} value={y}>
@@ -89,7 +93,13 @@ export function MapControls() {
       <div className="field-row">
         <label className="field">
           <span>{t('classify.classes')}</span>
-          <input type="number" min={MIN_CLASSES} max={MAX_CLASSES} value={classes} onChange={(e) => s.setClasses(Number(e.target.value))} />
+          <input
+            type="number"
+            min={MIN_CLASSES}
+            max={MAX_CLASSES}
+            value={classes}
+            onChange={(e) => s.setClasses(Number(e.target.value))}
+          />
         </label>
         <label className="field">
           <span>{t('classify.palette')}</span>

@@ -34,7 +34,11 @@ export function TableView() {
         </thead>
         <tbody>
           {rows.map(({ p, v, r }) => (
-            <tr key={p.id} onMouseEnter={() => store.getState().hover(p.id)} onMouseLeave={() => store.getState().hover(null)}>
+            <tr
+              key={p.id}
+              onMouseEnter={() => store.getState().hover(p.id)}
+              onMouseLeave={() => store.getState().hover(null)}
+            >
               <td>{r ?? '—'}</td>
               <th scope="row">
                 <button type="button" className="link-button" onClick={() => store.getState().select(p.id)}>
@@ -50,7 +54,9 @@ export function TableView() {
                 {v.value === null ? t('tooltip.noData') : formatValue(i18n.language, def.unit, v.value)}
                 {v.aggregated ? '*' : ''}
               </td>
-              <td className="small">{v.value === null ? '' : sourceLine(data, { ...choropleth.result, values: [v] })}</td>
+              <td className="small">
+                {v.value === null ? '' : sourceLine(data, { ...choropleth.result, values: [v] })}
+              </td>
             </tr>
           ))}
         </tbody>

@@ -28,7 +28,9 @@ export function Tooltip({ hover }: { hover: HoverInfo | null }) {
         {def.estimate ? <span className="tag tag-estimate">{t('legend.estimate')}</span> : null}
         {v.aggregated ? <span className="tag">{t('detail.aggregatedTag')}</span> : null}
       </div>
-      {v.value !== null && rank[hover.polygon] ? <div>{t('tooltip.rank', { rank: rank[hover.polygon], of })}</div> : null}
+      {v.value !== null && rank[hover.polygon] ? (
+        <div>{t('tooltip.rank', { rank: rank[hover.polygon], of })}</div>
+      ) : null}
       <div className="muted">
         {t(`metric.${choropleth.result.metric}`)}
         {year !== null ? ` · ${year}` : ''} · {sourceLine(data, { ...choropleth.result, values: [v] })}

@@ -2,7 +2,10 @@
 import type { Unit } from '../domain/metrics';
 
 export function formatNumber(locale: string, x: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(x);
+  return new Intl.NumberFormat(locale, {
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(x);
 }
 
 /** Compact people counts: 1,2 jt / 1.2M. */

@@ -43,16 +43,23 @@ export class MapDriver {
 
   /** Moves the camera without animation. */
   async jumpTo(lon: number, lat: number, zoom: number): Promise<void> {
-    await this.page.evaluate(([x, y, z]) => window.__jangkau?.map.jumpTo({ center: [x, y], zoom: z }), [lon, lat, zoom] as const);
+    await this.page.evaluate(([x, y, z]) => window.__jangkau?.map.jumpTo({ center: [x, y], zoom: z }), [
+      lon,
+      lat,
+      zoom,
+    ] as const);
     await this.idle();
   }
 
   /** Pixel position (relative to the map element) of a longitude/latitude. */
   async project(lon: number, lat: number): Promise<{ x: number; y: number }> {
-    return this.page.evaluate(([x, y]) => {
-      const p = window.__jangkau!.map.project([x, y]);
-      return { x: p.x, y: p.y };
-    }, [lon, lat] as const);
+    return this.page.evaluate(
+      ([x, y]) => {
+        const p = window.__jangkau!.map.project([x, y]);
+        return { x: p.x, y: p.y };
+      },
+      [lon, lat] as const,
+    );
   }
 
   /** The colour the map shows at a longitude/latitude. */
@@ -75,7 +82,10 @@ export class MapDriver {
   }
 
   hubRow(name: string): Locator {
-    return this.page.getByRole('list', { name: 'Hubs and catchments' }).getByRole('listitem').filter({ hasText: name });
+    return this.page
+      .getByRole('list', { name: 'Hubs and catchments' })
+      .getByRole('listitem')
+      .filter({ hasText: name });
   }
 
   /** People reached by a hub, as the hub list shows it. */
@@ -102,7 +112,9 @@ export class MapDriver {
 
   /** Number of zone features the map has drawn. */
   async zoneCount(): Promise<number> {
-    return this.page.evaluate(() => window.__jangkau!.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length);
+    return this.page.evaluate(
+      () => window.__jangkau!.map.queryRenderedFeatures({ layers: ['zones-fill'] }).length,
+    );
   }
 }
 

@@ -19,7 +19,7 @@ test('the colour inside a province changes when the metric changes', async ({ ma
   const before = await map.colourAt(...KALTIM);
   await map.chooseMetric('Population');
   const after = await map.colourAt(...KALTIM);
-  expect(colourDistance(before, after), `${before} vs ${after}`).toBeGreaterThan(20);
+  expect(colourDistance(before, after), `${before.join()} vs ${after.join()}`).toBeGreaterThan(20);
 });
 
 test('"Add hub" then a click on a city adds the hub and draws its zone', async ({ map, page }) => {
@@ -31,7 +31,9 @@ test('"Add hub" then a click on a city adds the hub and draws its zone', async (
   await expect(map.hubRow('Makassar')).toBeVisible();
   expect(await map.zoneCount()).toBeGreaterThan(zonesBefore);
   const landAfter = await map.colourAt(MAKASSAR[0] + 0.25, MAKASSAR[1] + 0.05);
-  expect(colourDistance(landBefore, landAfter), 'the zone tints the land around the city').toBeGreaterThan(20);
+  expect(colourDistance(landBefore, landAfter), 'the zone tints the land around the city').toBeGreaterThan(
+    20,
+  );
   expect(await page.getByRole('button', { name: 'Add hub' }).getAttribute('aria-pressed')).toBe('false');
 });
 

@@ -30,6 +30,9 @@ export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice>
       const next = { ...s.demand, ...patch };
       return { demand: { ...next, offlineExponent: Math.max(0, Math.min(3, next.offlineExponent)) } };
     }),
-  setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch, minPop: Math.max(0, (patch.minPop ?? s.filter.minPop) || 0) } })),
+  setFilter: (patch) =>
+    set((s) => ({
+      filter: { ...s.filter, ...patch, minPop: Math.max(0, (patch.minPop ?? s.filter.minPop) || 0) },
+    })),
   setPlanK: (k) => set({ planK: Math.max(1, Math.min(30, Math.round(k))) }),
 });

@@ -21,18 +21,30 @@ function buildWith(file: string, edit: (text: string) => string): string {
 
 describe('npm run data on bad input', () => {
   it('names file, row and column for an out-of-range percentage', () => {
-    const msg = buildWith('internet_use.csv', (t) => t.replace('11,11,Aceh,2017,22.86', '11,11,Aceh,2017,122.86'));
-    expect(msg).toMatch(/data\/internet_use\.csv, row 2, column "pct_population_accessing_internet": value out of range/);
+    const msg = buildWith('internet_use.csv', (t) =>
+      t.replace('11,11,Aceh,2017,22.86', '11,11,Aceh,2017,122.86'),
+    );
+    expect(msg).toMatch(
+      /data\/internet_use\.csv, row 2, column "pct_population_accessing_internet": value out of range/,
+    );
   });
 
   it('names file, row and column for an unknown province code', () => {
-    const msg = buildWith('household_internet_access.csv', (t) => t.replace('\n12,12,Sumatera Utara', '\n99,12,Sumatera Utara'));
-    expect(msg).toMatch(/data\/household_internet_access\.csv, row 3, column "bps_code": unknown BPS code 99/);
+    const msg = buildWith('household_internet_access.csv', (t) =>
+      t.replace('\n12,12,Sumatera Utara', '\n99,12,Sumatera Utara'),
+    );
+    expect(msg).toMatch(
+      /data\/household_internet_access\.csv, row 3, column "bps_code": unknown BPS code 99/,
+    );
   });
 
   it('names file, row and column for a value that is not a number', () => {
-    const msg = buildWith('population.csv', (t) => t.replace('11,11,Aceh,2020,5274871', '11,11,Aceh,2020,5.2 juta'));
-    expect(msg).toMatch(/data\/population\.csv, row 2, column "population": expected a number \(got "5\.2 juta"\)/);
+    const msg = buildWith('population.csv', (t) =>
+      t.replace('11,11,Aceh,2020,5274871', '11,11,Aceh,2020,5.2 juta'),
+    );
+    expect(msg).toMatch(
+      /data\/population\.csv, row 2, column "population": expected a number \(got "5\.2 juta"\)/,
+    );
   });
 
   it('names the row of a malformed CSV line', () => {

@@ -27,7 +27,9 @@ describe('npm run data', () => {
   it('is deterministic: a fresh build equals the committed public/data byte for byte', () => {
     for (const [name, content] of Object.entries(files)) {
       const fresh = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
-      expect(fresh.equals(committed(name)), `${name} differs from the committed file; run npm run data`).toBe(true);
+      expect(fresh.equals(committed(name)), `${name} differs from the committed file; run npm run data`).toBe(
+        true,
+      );
     }
   });
 
@@ -100,7 +102,9 @@ describe('npm run data', () => {
   it('reports (without forcing) whether the east is below the west in every year', () => {
     const weights = censusWeights(stats.observations, new Set([91, 94]));
     const east = new Set(provinces.provinces.filter((p) => p.ktiSe2016).map((p) => p.bps));
-    const years = [...new Set(stats.observations.filter((o) => o.metric === 'internet_use_bps').map((o) => o.year))];
+    const years = [
+      ...new Set(stats.observations.filter((o) => o.metric === 'internet_use_bps').map((o) => o.year)),
+    ];
     const lines = years.sort().map((y) => {
       const obs = stats.observations.filter((o) => o.metric === 'internet_use_bps' && o.year === y);
       const mean = (inEast: boolean) => {
@@ -111,7 +115,11 @@ describe('npm run data', () => {
       };
       return { y, east: mean(true), west: mean(false), n: obs.length };
     });
-    console.log(lines.map((l) => `${l.y}: east ${l.east.toFixed(1)} vs west ${l.west.toFixed(1)} (${l.n} provinces)`).join('\n'));
+    console.log(
+      lines
+        .map((l) => `${l.y}: east ${l.east.toFixed(1)} vs west ${l.west.toFixed(1)} (${l.n} provinces)`)
+        .join('\n'),
+    );
     expect(lines.length).toBeGreaterThanOrEqual(6);
   });
 });
