@@ -128,7 +128,7 @@ row('full re-rank after a hub change', fullRank);
 
 const plan10 = time(
   (run) => {
-    planWithLists(lists, candidates, base, coverageOf(index, hubsAt(run), rule), 10);
+    planWithLists(index, lists, candidates, base, coverageOf(index, hubsAt(run), rule), 10);
   },
   11,
   3,
@@ -139,14 +139,21 @@ const cache = createCatchmentCache(4);
 const robustFirst = once(() => {
   for (const f of [1, ...ROBUSTNESS_FACTORS]) {
     const r = { ...rule, radiusKm: km(RADIUS * f) };
-    planWithLists(cache.get(index, places, r), candidates, base, coverageOf(index, hubsAt(0), r), 10);
+    planWithLists(index, cache.get(index, places, r), candidates, base, coverageOf(index, hubsAt(0), r), 10);
   }
 });
 const robust = time(
   (run) => {
     for (const f of [1, ...ROBUSTNESS_FACTORS]) {
       const r = { ...rule, radiusKm: km(RADIUS * f) };
-      planWithLists(cache.get(index, places, r), candidates, base, coverageOf(index, hubsAt(run), r), 10);
+      planWithLists(
+        index,
+        cache.get(index, places, r),
+        candidates,
+        base,
+        coverageOf(index, hubsAt(run), r),
+        10,
+      );
     }
   },
   5,
@@ -208,7 +215,7 @@ const scale = time(
   () => {
     const bigIndex = createCellIndex(big.cells, big.islandGaps);
     const bigLists = catchmentLists(bigIndex, big.places, rule);
-    bigEntries = bigLists.cells.length;
+    bigEntries = bigLists.positions.length;
     rankWithLists(bigIndex, bigLists, bigRows, bigBase, coverageOf(bigIndex, bigHubs, rule), bigHubs);
   },
   3,
@@ -222,7 +229,7 @@ printTable('Sizes and one-off timings', [
   ['cells', String(cells.count)],
   ['places (rows in the CSR lists)', String(places.lat.length)],
   ['candidates (default filter, 5 hubs)', String(candidates.rows.length)],
-  ['CSR entries (cells over all catchments)', String(lists.cells.length)],
+  ['CSR entries (cells over all catchments)', String(lists.positions.length)],
   ['first index build ms', fmt(indexFirst.ms)],
   ['first CSR build ms', fmt(listsFirst.ms)],
   ['first plan + reruns incl. 2 CSR builds ms', fmt(robustFirst.ms)],

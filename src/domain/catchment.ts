@@ -29,7 +29,7 @@ const RAD = Math.PI / 180;
 /** Padding of query boxes in degrees (≈ 0.1 m), so float rounding never drops a cell the exact test keeps. */
 const BOX_PAD_DEG = 1e-6;
 /** First radius tried when looking for the nearest cell; doubled twice per miss. */
-const NEAREST_START_KM = 20;
+const NEAREST_START_KM = 8;
 /** Average cells per bucket over the bounding box (most of which is sea, so land buckets hold more). */
 export const CELLS_PER_BUCKET = 8;
 
@@ -92,20 +92,27 @@ export interface CellIndex {
   readonly xyz: Float64Array;
   /** Island of the cell at each position. */
   readonly islandAt: Uint16Array;
+  /** Polygon of the cell at each position. */
+  readonly polygonAt: Uint8Array;
   /** Island adjacency (both directions) in CSR form: neighbours of island i are at gapOffsets[i]..gapOffsets[i+1]. */
   readonly gapOffsets: Uint32Array;
   readonly gapNeighbour: Uint32Array;
   readonly gapKm: Float64Array;
 }
 
-/** Catchments of many points in CSR form: row r's cells are cells[offsets[r]..offsets[r+1]] (unsorted). */
+/**
+ * Catchments of many points in CSR form. Row r's entries are offsets[r]..offsets[r+1]; each entry is an index
+ * position (cell id = `index.order[position]`), so that the optimiser reads per-cell arrays gathered into
+ * position order sequentially (a catchment is a few contiguous runs of positions).
+ */
 export interface CatchmentLists {
   readonly rule: CatchmentRule;
   /** Number of rows (points). */
   readonly count: number;
   /** Row starts, length count + 1. */
   readonly offsets: Uint32Array;
-  readonly cells: Uint32Array;
+  /** Index positions of the cells reached. */
+  readonly positions: Uint32Array;
   /** Reach weight of each entry, in [decayEdge, 1]; null when the rule has no decay (every weight is 1). */
   readonly weights: Float32Array | null;
   /** Island each point sits on (-1 when the table is empty). */
@@ -242,6 +249,7 @@ export function createCellIndex(
   const order = new Uint32Array(n);
   const xyz = new Float64Array(3 * n);
   const islandAt = new Uint16Array(n);
+  const polygonAt = new Uint8Array(n);
   let islandCount = 0;
   for (let c = 0; c < n; c++) {
     const bucket = bucketOf[c] ?? 0;
@@ -256,6 +264,7 @@ export function createCellIndex(
     xyz[3 * p + 2] = Math.sin(lat);
     const island = cells.island[c] ?? 0;
     islandAt[p] = island;
+    polygonAt[p] = cells.polygon[c] ?? 0;
     if (island >= islandCount) islandCount = island + 1;
   }
 
@@ -289,7 +298,19 @@ export function createCellIndex(
     fill[b] = ib + 1;
   }
 
-  return { cells, islandCount, grid, bucketStart, order, xyz, islandAt, gapOffsets, gapNeighbour, gapKm };
+  return {
+    cells,
+    islandCount,
+    grid,
+    bucketStart,
+    order,
+    xyz,
+    islandAt,
+    polygonAt,
+    gapOffsets,
+    gapNeighbour,
+    gapKm,
+  };
 }
 
 /**
@@ -382,9 +403,33 @@ function boxRanges(
   return len;
 }
 
+/** Appends the position run of one grid row between two longitudes (within [-180, 180]). */
+function rowRange(
+  index: CellIndex,
+  row: number,
+  minLon: number,
+  maxLon: number,
+  ranges: Uint32Array,
+  len: number,
+): number {
+  const { grid, bucketStart } = index;
+  const colA = Math.max(0, Math.floor((minLon - grid.minLon) / grid.size));
+  const colB = Math.min(grid.cols - 1, Math.floor((maxLon - grid.minLon) / grid.size));
+  if (colA > colB) return len;
+  const s = bucketStart[row * grid.cols + colA] ?? 0;
+  const e = bucketStart[row * grid.cols + colB + 1] ?? 0;
+  if (e > s) {
+    ranges[len++] = s;
+    ranges[len++] = e;
+  }
+  return len;
+}
+
 /**
- * Position runs covering the lon/lat bounding box of the spherical cap of `radiusKm` around the point (a
- * superset of the cells within the radius). Handles the poles and the antimeridian. Returns 2 × runs.
+ * Position runs covering the spherical cap of `radiusKm` around the point (a superset of the cells within the
+ * radius): per grid row, the buckets within the cap's longitude extent over that row's latitude band. Near a
+ * pole (or for caps of a quarter sphere and more) whole rows are taken. Handles the antimeridian.
+ * Returns 2 × runs.
  */
 function capRanges(index: CellIndex, lat: number, lon: number, radiusKm: number, scratch: Scratch): number {
   const ranges = scratch.ranges;
@@ -393,23 +438,41 @@ function capRanges(index: CellIndex, lat: number, lon: number, radiusKm: number,
   const dLat = angle / RAD + BOX_PAD_DEG;
   const minLat = lat - dLat;
   const maxLat = lat + dLat;
-  const ratio = Math.sin(angle) / Math.cos(lat * RAD);
-  if (angle >= Math.PI / 2 || maxLat >= 90 || minLat <= -90 || ratio >= 1) {
+  if (angle >= Math.PI / 2 || maxLat >= 90 || minLat <= -90 || Math.sin(angle) >= Math.cos(lat * RAD)) {
     return boxRanges(index, minLat, maxLat, -180, 180, ranges, 0);
   }
-  const dLon = Math.asin(ratio) / RAD + BOX_PAD_DEG;
+  const { grid } = index;
   const x = normaliseLon(lon);
-  const minLon = x - dLon;
-  const maxLon = x + dLon;
-  if (minLon < -180) {
-    const n = boxRanges(index, minLat, maxLat, minLon + 360, 180, ranges, 0);
-    return boxRanges(index, minLat, maxLat, -180, maxLon, ranges, n);
+  const sinLat0 = Math.sin(lat * RAD);
+  const cosLat0 = Math.cos(lat * RAD);
+  const cosAngle = Math.cos(angle);
+  // The cap is widest (in longitude) at this latitude; its half-width shrinks monotonically away from it.
+  const widest = Math.asin(Math.min(1, sinLat0 / cosAngle)) / RAD;
+  const rowA = Math.max(0, Math.floor((minLat - grid.minLat) / grid.size));
+  const rowB = Math.min(grid.rows - 1, Math.floor((maxLat - grid.minLat) / grid.size));
+  let len = 0;
+  for (let row = rowA; row <= rowB; row++) {
+    // The row's band, widened a little (a wider band can only widen the extent), clipped to the cap.
+    const bandLo = Math.max(grid.minLat + row * grid.size - 1e-9, minLat);
+    const bandHi = Math.min(grid.minLat + (row + 1) * grid.size + 1e-9, maxLat);
+    const phi = Math.min(bandHi, Math.max(bandLo, widest)) * RAD;
+    const cosDLon = (cosAngle - sinLat0 * Math.sin(phi)) / (cosLat0 * Math.cos(phi));
+    const dLon = (cosDLon <= -1 ? 180 : Math.acos(Math.min(1, cosDLon)) / RAD) + BOX_PAD_DEG;
+    const minLon = x - dLon;
+    const maxLon = x + dLon;
+    if (dLon >= 180) {
+      len = rowRange(index, row, -180, 180, ranges, len);
+    } else if (minLon < -180) {
+      len = rowRange(index, row, minLon + 360, 180, ranges, len);
+      len = rowRange(index, row, -180, maxLon, ranges, len);
+    } else if (maxLon > 180) {
+      len = rowRange(index, row, minLon, 180, ranges, len);
+      len = rowRange(index, row, -180, maxLon - 360, ranges, len);
+    } else {
+      len = rowRange(index, row, minLon, maxLon, ranges, len);
+    }
   }
-  if (maxLon > 180) {
-    const n = boxRanges(index, minLat, maxLat, minLon, 180, ranges, 0);
-    return boxRanges(index, minLat, maxLat, -180, maxLon - 360, ranges, n);
-  }
-  return boxRanges(index, minLat, maxLat, minLon, maxLon, ranges, 0);
+  return len;
 }
 
 /** Nearest cell id to a unit vector (ties: lower id), or -1 for an empty table. */
@@ -428,6 +491,8 @@ function nearestCellXyz(
     const n = capRanges(index, lat, lon, full ? Math.PI * EARTH_RADIUS_KM : radius, scratch);
     let best = -1;
     let bestC2 = Infinity;
+    let hi = Infinity; // above: farther than the best for sure
+    let lo = Infinity; // below: nearer than the best for sure
     for (let q = 0; q < n; q += 2) {
       const end = scratch.ranges[q + 1] ?? 0;
       for (let p = scratch.ranges[q] ?? 0; p < end; p++) {
@@ -435,16 +500,18 @@ function nearestCellXyz(
         const dy = (xyz[3 * p + 1] ?? 0) - hy;
         const dz = (xyz[3 * p + 2] ?? 0) - hz;
         const c2 = dx * dx + dy * dy + dz * dz;
-        if (c2 > bestC2 + chordTolerance(bestC2)) continue;
+        if (c2 > hi) continue;
         const id = order[p] ?? 0;
         // Within float noise of the best: decide by the haversine distance itself (ties: lower id).
-        if (c2 >= bestC2 - chordTolerance(bestC2)) {
+        if (c2 >= lo) {
           const d = cellKm(index, lat, lon, id);
           const bestD = cellKm(index, lat, lon, best);
           if (d > bestD || (d === bestD && id > best)) continue;
         }
         bestC2 = c2;
         best = id;
+        hi = c2 + chordTolerance(c2);
+        lo = c2 - chordTolerance(c2);
       }
     }
     // Accept once the best cell lies inside the searched cap: every closer cell would have been in the box.
@@ -482,7 +549,7 @@ function unitVector(lat: number, lon: number): [number, number, number] {
  * @returns One row per point; entries within a row are in index order (use {@link catchment} for sorted output).
  * @example
  * const lists = catchmentLists(index, { lat: [-6.2], lon: [106.8] }, DEFAULT_CATCHMENT_RULE);
- * lists.cells.subarray(lists.offsets[0], lists.offsets[1]); // cells reached by the first point
+ * lists.positions.subarray(lists.offsets[0], lists.offsets[1]).map((p) => index.order[p]); // first point's cells
  */
 export function catchmentLists(index: CellIndex, points: PointColumns, rule: CatchmentRule): CatchmentLists {
   validateRule(rule);
@@ -515,7 +582,7 @@ export function catchmentLists(index: CellIndex, points: PointColumns, rule: Cat
   // Pass 2: exact test per cell of each cap.
   const offsets = new Uint32Array(count + 1);
   const hubIsland = new Int32Array(count);
-  const cells = new Uint32Array(capacity);
+  const positions = new Uint32Array(capacity);
   const weights = hasDecay ? new Float32Array(capacity) : null;
   let len = 0;
   for (let r = 0; r < count; r++) {
@@ -553,7 +620,7 @@ export function catchmentLists(index: CellIndex, points: PointColumns, rule: Cat
                 : cellKm(index, lat, lon, order[p] ?? 0);
             weights[len] = 1 - drop * Math.min(1, d / radius);
           }
-          cells[len++] = order[p] ?? 0;
+          positions[len++] = p;
         }
       }
 
@@ -568,11 +635,32 @@ export function catchmentLists(index: CellIndex, points: PointColumns, rule: Cat
     rule,
     count,
     offsets,
-    // The bound overshoots by the corners of the boxes (~30 %); trim so transfers and caches hold no slack.
-    cells: cells.slice(0, len),
-    weights: weights ? weights.slice(0, len) : null,
+    // The bound overshoots by the box corners and other islands; trim when that wastes much memory.
+    positions: trim(positions, len),
+    weights: weights ? trim(weights, len) : null,
     hubIsland,
   };
+}
+
+/** The first `len` entries: a view when little would be wasted, else a tight copy. */
+function trim<T extends Uint32Array | Float32Array>(array: T, len: number): T {
+  return (len >= 0.8 * array.length ? array.subarray(0, len) : array.slice(0, len)) as T;
+}
+
+/**
+ * Gathers a per-cell array into index-position order (for the optimiser's sequential reads).
+ *
+ * @param index From {@link createCellIndex}.
+ * @param perCell One value per cell id.
+ * @returns A new Float64Array: out[position] = perCell[order[position]].
+ * @example
+ * const basePos = byPosition(index, demand.values);
+ */
+export function byPosition(index: CellIndex, perCell: ArrayLike<number>): Float64Array {
+  const { order } = index;
+  const out = new Float64Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = perCell[order[p] ?? 0] ?? 0;
+  return out;
 }
 
 /**
@@ -587,15 +675,16 @@ export function catchmentLists(index: CellIndex, points: PointColumns, rule: Cat
  */
 export function catchment(index: CellIndex, hub: HubPoint, rule: CatchmentRule): Catchment {
   const lists = catchmentLists(index, { lat: [hub.lat], lon: [hub.lon] }, rule);
-  const n = lists.cells.length;
+  const n = lists.positions.length;
+  const ids = lists.positions.map((p) => index.order[p] ?? 0);
   const byId = new Uint32Array(n);
   for (let k = 0; k < n; k++) byId[k] = k;
-  byId.sort((a, b) => (lists.cells[a] ?? 0) - (lists.cells[b] ?? 0));
+  byId.sort((a, b) => (ids[a] ?? 0) - (ids[b] ?? 0));
   const cells = new Uint32Array(n);
   const weights = new Float32Array(n);
   for (let k = 0; k < n; k++) {
     const from = byId[k] ?? 0;
-    cells[k] = lists.cells[from] ?? 0;
+    cells[k] = ids[from] ?? 0;
     weights[k] = lists.weights ? (lists.weights[from] ?? 0) : 1;
   }
   return { cells, weights, hubIsland: lists.hubIsland[0] ?? -1 };
@@ -614,8 +703,8 @@ export function catchment(index: CellIndex, hub: HubPoint, rule: CatchmentRule):
 export function coverageOf(index: CellIndex, hubs: readonly HubPoint[], rule: CatchmentRule): Float32Array {
   const covered = new Float32Array(index.cells.count);
   const lists = catchmentLists(index, hubColumns(hubs), rule);
-  for (let k = 0; k < lists.cells.length; k++) {
-    const c = lists.cells[k] ?? 0;
+  for (let k = 0; k < lists.positions.length; k++) {
+    const c = index.order[lists.positions[k] ?? 0] ?? 0;
     const w = lists.weights ? (lists.weights[k] ?? 0) : 1;
     if (w > (covered[c] ?? 0)) covered[c] = w;
   }
@@ -657,10 +746,10 @@ export function reachOf(
   const lists = catchmentLists(index, { lat: [hub.lat], lon: [hub.lon] }, rule);
   let people = 0;
   let underserved = 0;
-  for (let k = 0; k < lists.cells.length; k++) {
-    const c = lists.cells[k] ?? 0;
+  for (let k = 0; k < lists.positions.length; k++) {
+    const c = index.order[lists.positions[k] ?? 0] ?? 0;
     people += index.cells.pop[c] ?? 0;
     underserved += (demand[c] ?? 0) * (lists.weights ? (lists.weights[k] ?? 0) : 1);
   }
-  return { people, underserved, cells: lists.cells.length };
+  return { people, underserved, cells: lists.positions.length };
 }

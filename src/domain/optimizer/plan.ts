@@ -8,7 +8,7 @@
  * Planning stops early when no candidate adds anything.
  */
 import type { CatchmentLists, CatchmentRule, CellIndex, HubPoint } from '../catchment';
-import { coverageOf } from '../catchment';
+import { byPosition, coverageOf } from '../catchment';
 import type { CancelSignal } from './cancel';
 import { throwIfCancelled } from './cancel';
 import type { CandidateSet } from './rank';
@@ -74,17 +74,19 @@ function siftDown(heap: Uint32Array, size: number, bound: Float64Array, start: n
 /**
  * Plans up to k stops with CELF from precomputed catchments and an initial coverage (not mutated).
  *
+ * @param index The cell index the lists were built on.
  * @param lists Catchments (CSR) whose rows are place rows.
  * @param candidates Places and candidate rows.
  * @param base Base demand per cell.
- * @param initialCovered Coverage of the current hubs (copied, not mutated).
+ * @param initialCovered Coverage of the current hubs per cell (not mutated).
  * @param k Number of stops, 1..30.
  * @param options Progress and cancellation.
  * @returns Stops in order with gains and the cumulative curve.
  * @example
- * planWithLists(lists, { places, rows }, base, coverageOf(index, hubs, rule), 10).stops.map((s) => s.placeId);
+ * planWithLists(index, lists, { places, rows }, base, coverageOf(index, hubs, rule), 10).stops;
  */
 export function planWithLists(
+  index: CellIndex,
   lists: CatchmentLists,
   candidates: CandidateSet,
   base: Float64Array,
@@ -95,17 +97,19 @@ export function planWithLists(
   if (!Number.isInteger(k) || k < 1 || k > MAX_STOPS)
     throw new RangeError(`k must be an integer in 1..${MAX_STOPS}`);
   const { rows, places } = candidates;
-  const covered = Float32Array.from(initialCovered);
+  // Work by index position (sequential reads); both arrays are fresh copies.
+  const basePos = byPosition(index, base);
+  const covered = byPosition(index, initialCovered);
   let reached = 0;
   let total = 0;
-  for (let c = 0; c < covered.length; c++) {
-    const b = base[c] ?? 0;
+  for (let p = 0; p < covered.length; p++) {
+    const b = basePos[p] ?? 0;
     total += b;
-    reached += b * (covered[c] ?? 0);
+    reached += b * (covered[p] ?? 0);
   }
 
   const m = rows.length;
-  const bound = gainsOf(lists, rows, base, covered);
+  const bound = gainsOf(lists, rows, basePos, covered);
   const freshAt = new Int32Array(m); // stop number at which bound[i] was last computed
   const heap = new Uint32Array(m);
   for (let i = 0; i < m; i++) heap[i] = i;
@@ -120,7 +124,7 @@ export function planWithLists(
     for (;;) {
       const top = heap[0] ?? 0;
       if (freshAt[top] === s) break;
-      bound[top] = gainOfRow(lists, rows[top] ?? 0, base, covered);
+      bound[top] = gainOfRow(lists, rows[top] ?? 0, basePos, covered);
       freshAt[top] = s;
       siftDown(heap, size, bound, 0);
     }
@@ -134,9 +138,9 @@ export function planWithLists(
     const row = rows[best] ?? 0;
     const end = lists.offsets[row + 1] ?? 0;
     for (let e = lists.offsets[row] ?? 0; e < end; e++) {
-      const c = lists.cells[e] ?? 0;
+      const p = lists.positions[e] ?? 0;
       const w = lists.weights ? (lists.weights[e] ?? 0) : 1;
-      if (w > (covered[c] ?? 0)) covered[c] = w;
+      if (w > (covered[p] ?? 0)) covered[p] = w;
     }
     reached += gain;
     stops.push({ row, placeId: places.id[row] ?? NaN, gain, cumulative: reached });
@@ -173,7 +177,7 @@ export function planStops(
   const lists = listsFor(index, candidates, rule, options.lists);
   const covered =
     (options.countCoverage ?? true) ? coverageOf(index, hubs, rule) : new Float32Array(index.cells.count);
-  return planWithLists(lists, candidates, base, covered, k, options);
+  return planWithLists(index, lists, candidates, base, covered, k, options);
 }
 
 /** Radius factors of the robustness reruns. */

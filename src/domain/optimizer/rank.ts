@@ -10,7 +10,7 @@
  * also inside the demand, so nothing is discounted twice.
  */
 import type { CatchmentLists, CatchmentRule, CellIndex, HubPoint } from '../catchment';
-import { catchmentLists, coverageOf } from '../catchment';
+import { byPosition, catchmentLists, coverageOf } from '../catchment';
 import { ruleKey } from './cache';
 import type { PlaceColumns } from './candidates';
 import { nearestHubKm } from './candidates';
@@ -47,32 +47,33 @@ export interface RankOptions {
 }
 
 /**
- * Newly reached demand of each listed row given a coverage state. Hot loop: flat arrays only.
+ * Newly reached demand of each listed row given a coverage state. Hot loop: flat arrays only. The per-cell
+ * arrays are in index-position order (`byPosition`), like the catchment entries, so reads are sequential.
  *
  * @param lists Catchments (CSR) whose rows are place rows.
  * @param rows Which rows to evaluate.
- * @param base Base demand per cell.
- * @param covered Current coverage per cell (0..1).
+ * @param base Base demand by index position.
+ * @param covered Current coverage (0..1) by index position.
  * @returns A new Float64Array aligned with `rows`.
  * @example
- * const g = gainsOf(lists, candidateRows, demand.values, coverageOf(index, hubs, rule));
+ * const g = gainsOf(lists, rows, byPosition(index, base), byPosition(index, coverageOf(index, hubs, rule)));
  */
 export function gainsOf(
   lists: CatchmentLists,
   rows: Uint32Array,
   base: Float64Array,
-  covered: Float32Array,
+  covered: Float64Array,
 ): Float64Array {
-  const { offsets, cells, weights } = lists;
+  const { offsets, positions, weights } = lists;
   const out = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] ?? 0;
     const end = offsets[r + 1] ?? 0;
     let sum = 0;
     for (let k = offsets[r] ?? 0; k < end; k++) {
-      const c = cells[k] ?? 0;
-      const g = (weights === null ? 1 : (weights[k] ?? 0)) - (covered[c] ?? 0);
-      if (g > 0) sum += g * (base[c] ?? 0);
+      const p = positions[k] ?? 0;
+      const g = (weights === null ? 1 : (weights[k] ?? 0)) - (covered[p] ?? 0);
+      if (g > 0) sum += g * (base[p] ?? 0);
     }
     out[i] = sum;
   }
@@ -84,25 +85,25 @@ export function gainsOf(
  *
  * @param lists Catchments (CSR).
  * @param row The row.
- * @param base Base demand per cell.
- * @param covered Current coverage per cell.
+ * @param base Base demand by index position.
+ * @param covered Current coverage by index position.
  * @returns Newly reached demand.
  * @example
- * gainOfRow(lists, 12, base, covered);
+ * gainOfRow(lists, 12, basePos, coveredPos);
  */
 export function gainOfRow(
   lists: CatchmentLists,
   row: number,
   base: Float64Array,
-  covered: Float32Array,
+  covered: Float64Array,
 ): number {
-  const { offsets, cells, weights } = lists;
+  const { offsets, positions, weights } = lists;
   const end = offsets[row + 1] ?? 0;
   let sum = 0;
   for (let k = offsets[row] ?? 0; k < end; k++) {
-    const c = cells[k] ?? 0;
-    const g = (weights === null ? 1 : (weights[k] ?? 0)) - (covered[c] ?? 0);
-    if (g > 0) sum += g * (base[c] ?? 0);
+    const p = positions[k] ?? 0;
+    const g = (weights === null ? 1 : (weights[k] ?? 0)) - (covered[p] ?? 0);
+    if (g > 0) sum += g * (base[p] ?? 0);
   }
   return sum;
 }
@@ -146,22 +147,24 @@ export function rankWithLists(
   if (lists.count !== places.lat.length) {
     throw new RangeError(`lists have ${lists.count} rows but there are ${places.lat.length} places`);
   }
-  const cellPolygon = index.cells.polygon;
-  const n = index.cells.count;
+  const polygonAt = index.polygonAt;
+  const basePos = byPosition(index, base);
+  const coveredPos = byPosition(index, covered);
+  const n = basePos.length;
 
   const residual = new Float64Array(256);
   let total = 0;
   let reached = 0;
-  for (let c = 0; c < n; c++) {
-    const b = base[c] ?? 0;
-    const cov = covered[c] ?? 0;
+  for (let p = 0; p < n; p++) {
+    const b = basePos[p] ?? 0;
+    const cov = coveredPos[p] ?? 0;
     total += b;
     reached += b * cov;
-    const p = cellPolygon[c] ?? 0;
-    residual[p] = (residual[p] ?? 0) + b * (1 - cov);
+    const polygon = polygonAt[p] ?? 0;
+    residual[polygon] = (residual[polygon] ?? 0) + b * (1 - cov);
   }
 
-  const { offsets, cells, weights } = lists;
+  const { offsets, positions, weights } = lists;
   const gains = new Float64Array(rows.length);
   const inPolygon = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
@@ -171,12 +174,12 @@ export function rankWithLists(
     let sum = 0;
     let own = 0;
     for (let k = offsets[r] ?? 0; k < end; k++) {
-      const c = cells[k] ?? 0;
-      const g = (weights === null ? 1 : (weights[k] ?? 0)) - (covered[c] ?? 0);
+      const p = positions[k] ?? 0;
+      const g = (weights === null ? 1 : (weights[k] ?? 0)) - (coveredPos[p] ?? 0);
       if (g > 0) {
-        const v = g * (base[c] ?? 0);
+        const v = g * (basePos[p] ?? 0);
         sum += v;
-        if (cellPolygon[c] === polygon) own += v;
+        if (polygonAt[p] === polygon) own += v;
       }
     }
     gains[i] = sum;

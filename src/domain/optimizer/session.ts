@@ -149,7 +149,7 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
         const lists = cache.get(index, places, rule);
         const progress = options.onProgress;
         plans.push(
-          planWithLists(lists, candidates, base, coverage(scenario, rule), k, {
+          planWithLists(index, lists, candidates, base, coverage(scenario, rule), k, {
             ...(progress ? { onProgress: (done: number) => progress(run * k + done, total) } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
           }),

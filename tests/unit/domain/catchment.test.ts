@@ -175,7 +175,7 @@ describe('catchment rule (property: equals a brute-force haversine reference)', 
           const ref = refWeights(t, g, p.lat, p.lon, r);
           const got = new Float64Array(t.count).fill(-1);
           for (let k = lists.offsets[i]!; k < lists.offsets[i + 1]!; k++) {
-            got[lists.cells[k]!] = lists.weights ? lists.weights[k]! : 1;
+            got[idx.order[lists.positions[k]!]!] = lists.weights ? lists.weights[k]! : 1;
           }
           // Membership (≥ 0) must agree exactly; weights to float32 precision.
           expect([...got].map((w) => w >= 0)).toEqual([...ref].map((w) => w >= 0));
@@ -216,18 +216,23 @@ describe('catchment rule (property: equals a brute-force haversine reference)', 
           // random spot shifts the grid origin so bucket edges fall anywhere.
           const bucketDeg = (bucketFraction * radius) / 111;
           const bearings = Array.from({ length: 72 }, (_, i) => i * 5);
-          const rows = bearings.flatMap((b) =>
-            [0.999, 1.001].map((f) => ({
-              ...destination(lat, lon, b, radius * f),
-              pop: 1,
-              island: 0,
-              polygon: 0,
-            })),
-          );
+          // The points of widest longitude: latitude asin(sin φ0 / cos a), longitude ± asin(sin a / cos φ0).
+          const widest = (f: number, side: number) => {
+            const a = (radius * f) / 6371.0088;
+            const p0 = (lat * Math.PI) / 180;
+            const dLon = (Math.asin(Math.sin(a) / Math.cos(p0)) * 180) / Math.PI;
+            const wLat = (Math.asin(Math.sin(p0) / Math.cos(a)) * 180) / Math.PI;
+            return { lat: wLat, lon: ((((lon + side * dLon + 540) % 360) + 360) % 360) - 180 };
+          };
+          const rows = [
+            ...bearings.flatMap((b) => [0.999, 1.001].map((f) => destination(lat, lon, b, radius * f))),
+            ...[-1, 1].flatMap((side) => [0.999, 1.001].map((f) => widest(f, side))),
+          ].map((p) => ({ ...p, pop: 1, island: 0, polygon: 0 }));
+          const inside = rows.length;
           rows.push({ ...destination(lat, lon, 225, radius * (1.5 + shift)), pop: 1, island: 0, polygon: 0 });
           const idx = createCellIndex(table(rows), [], { bucketDeg });
           const got = new Set(catchment(idx, { lat, lon }, { ...rule, radiusKm: km(radius) }).cells);
-          rows.forEach((_, i) => expect(got.has(i)).toBe(i < 2 * bearings.length && i % 2 === 0));
+          rows.forEach((_, i) => expect(got.has(i)).toBe(i < inside && i % 2 === 0));
         },
       ),
       { seed: 11, numRuns: 200 },

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import type { CatchmentLists, CatchmentRule } from '../../../src/domain/catchment';
-import { catchmentLists, coverageOf, createCellIndex } from '../../../src/domain/catchment';
+import type { CatchmentLists, CatchmentRule, CellIndex } from '../../../src/domain/catchment';
+import { byPosition, catchmentLists, coverageOf, createCellIndex } from '../../../src/domain/catchment';
 import { createCatchmentCache } from '../../../src/domain/optimizer/cache';
 import { CancelledError } from '../../../src/domain/optimizer/cancel';
 import { DEFAULT_CANDIDATE_FILTER, selectCandidates } from '../../../src/domain/optimizer/candidates';
@@ -66,17 +66,19 @@ function setUp(x: Instance) {
 
 /** Plain greedy over the same lists: evaluate every remaining candidate at every step. */
 function plainGreedy(
+  index: CellIndex,
   lists: CatchmentLists,
   candidates: CandidateSet,
   base: Float64Array,
   cov0: Float32Array,
   k: number,
 ) {
-  const covered = Float32Array.from(cov0);
+  const basePos = byPosition(index, base);
+  const covered = byPosition(index, cov0);
   const taken = new Set<number>();
   const stops: { row: number; gain: number }[] = [];
   for (let s = 0; s < k; s++) {
-    const gains = gainsOf(lists, candidates.rows, base, covered);
+    const gains = gainsOf(lists, candidates.rows, basePos, covered);
     let best = -1;
     for (let i = 0; i < gains.length; i++) {
       if (taken.has(i)) continue;
@@ -87,7 +89,7 @@ function plainGreedy(
     const row = candidates.rows[best]!;
     for (let e = lists.offsets[row]!; e < lists.offsets[row + 1]!; e++) {
       const w = lists.weights ? lists.weights[e]! : 1;
-      covered[lists.cells[e]!] = Math.max(covered[lists.cells[e]!]!, w);
+      covered[lists.positions[e]!] = Math.max(covered[lists.positions[e]!]!, w);
     }
     stops.push({ row, gain: gains[best]! });
   }
@@ -154,9 +156,9 @@ describe('planStops', () => {
         const { index, candidates, rule, base } = setUp(x);
         const lists = catchmentLists(index, candidates.places, rule);
         const cov0 = coverageOf(index, x.hubs, rule);
-        const plan = planWithLists(lists, candidates, base, cov0, x.k);
+        const plan = planWithLists(index, lists, candidates, base, cov0, x.k);
         expect(plan.stops.map((s) => ({ row: s.row, gain: s.gain }))).toEqual(
-          plainGreedy(lists, candidates, base, cov0, x.k),
+          plainGreedy(index, lists, candidates, base, cov0, x.k),
         );
         plan.stops.forEach((s, i) => {
           expect(plan.curve[i + 1]! - plan.curve[i]!).toBeCloseTo(s.gain, 6);
@@ -204,7 +206,7 @@ describe('planStops', () => {
     const { index, candidates, rule, base } = setUp(x);
     const cov = coverageOf(index, x.hubs, rule);
     const before = structuredClone({ base, cov, candidates, cells: index.cells });
-    planWithLists(catchmentLists(index, candidates.places, rule), candidates, base, cov, 5);
+    planWithLists(index, catchmentLists(index, candidates.places, rule), candidates, base, cov, 5);
     rankCandidates(index, base, candidates, x.hubs, rule);
     expect({ base, cov, candidates, cells: index.cells }).toEqual(before);
   });
