@@ -1,6 +1,9 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 
 import { Layer, Map, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
+// Pass MapLibre statically so it downloads with this chunk (in parallel with the data), instead of the
+// binding's own dynamic import after the component mounts.
+import * as maplibregl from 'maplibre-gl';
 import type { MapEvent } from '@vis.gl/react-maplibre';
 // MapLibre 6 resolves its worker next to its own module, which Vite does not emit; hand it the worker
 // that Vite bundles instead. Works in `vite dev` and in the production build (issue #2).
@@ -13,6 +16,7 @@ import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
 import { HubMarkers } from './HubMarkers';
 import { Labels } from './Labels';
+import { MapSync } from './useCameraSync';
 import {
   baseStyle,
   COUNTRIES_SOURCE_ID,
@@ -148,6 +152,7 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         ref={mapRef}
         initialViewState={INITIAL_VIEW}
         mapStyle={baseStyle}
+        mapLib={maplibregl}
         workerUrl={maplibreWorkerUrl}
         dragRotate={false}
         pitchWithRotate={false}
@@ -193,6 +198,7 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         <Layer {...highlightLayer} />
         <HubMarkers />
         <Labels data={data} />
+        <MapSync />
       </Map>
     </div>
   );
