@@ -5,21 +5,40 @@ export interface Timing {
   readonly min: number;
   readonly max: number;
   readonly runs: number;
+  /** Median CPU time (user + system) of this process per run: shows how much of the wall time was ours. */
+  readonly cpuMedian: number;
 }
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+const cpuNow = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 /** Runs `fn` `warmup` times untimed, then `runs` times timed. */
 export function time(fn: (run: number) => void, runs: number, warmup = 2): Timing {
   for (let i = 0; i < warmup; i++) fn(-1 - i);
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const c0 = cpuNow();
     const t0 = performance.now();
     fn(i);
     samples.push(performance.now() - t0);
+    cpu.push(cpuNow() - c0);
   }
-  samples.sort((a, b) => a - b);
-  const mid = samples.length >> 1;
-  const median = samples.length % 2 ? samples[mid]! : (samples[mid - 1]! + samples[mid]!) / 2;
-  return { median, min: samples[0]!, max: samples[samples.length - 1]!, runs };
+  return {
+    median: median(samples),
+    min: Math.min(...samples),
+    max: Math.max(...samples),
+    runs,
+    cpuMedian: median(cpu),
+  };
 }
 
 /** Times one call. */
