@@ -11,12 +11,13 @@
  *     pairs up to `CellsMeta.maxGapKm`, so larger crossings never count).
  * Its reach weight falls linearly from 1 at the hub to `decayEdge` at the radius (1 = no decay).
  *
- * Implementation: a uniform lon/lat bucket grid (cells counting-sorted by bucket, row-major) prunes to the
- * buckets overlapping the bounding box of the spherical cap, which are a few contiguous runs per grid row; then
- * an exact great-circle test runs on unit vectors stored in the same order. The test compares chord lengths,
- * which is the haversine test without trigonometry in the loop (haversine h = chord² / 4). We measured KDBush
- * (range boxes + exact filter, and geokdbush `around`) against this grid: see bench/run.ts; the grid builds in
- * O(n) and scans contiguous memory, which the 1M-cell case needs.
+ * Implementation: a uniform lon/lat bucket grid (cells counting-sorted by bucket, row-major) prunes to one
+ * contiguous run of positions per grid row (the buckets within the cap's longitude extent over that row's
+ * latitudes); then an exact great-circle test runs on unit vectors stored in the same order. The test compares
+ * chord lengths, which is the haversine test without trigonometry in the loop (haversine h = chord² / 4); within
+ * float noise of the boundary the haversine formula itself decides, so membership is exactly "haversine ≤
+ * radius". We measured KDBush (range boxes + exact filter, and geokdbush `around`) against this grid (see
+ * bench/run.ts): the grid builds in O(n) and scans contiguous memory, which the 1M-cell case needs.
  */
 
 import type { CellTable, IslandGap, Km } from './types';
@@ -711,7 +712,14 @@ export function coverageOf(index: CellIndex, hubs: readonly HubPoint[], rule: Ca
   return covered;
 }
 
-/** Converts hub objects to columns. */
+/**
+ * Converts hub objects to columns.
+ *
+ * @param hubs Hubs.
+ * @returns Their latitudes and longitudes as columns.
+ * @example
+ * hubColumns([{ lat: -6.2, lon: 106.8 }]); // { lat: [-6.2], lon: [106.8] }
+ */
 export function hubColumns(hubs: readonly HubPoint[]): PointColumns {
   return { lat: hubs.map((h) => h.lat), lon: hubs.map((h) => h.lon) };
 }

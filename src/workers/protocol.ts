@@ -147,7 +147,12 @@ export function copyForTransfer(data: OptimizerData): { data: OptimizerData; tra
   };
 }
 
-/** Lets queued messages (e.g. a cancel) arrive before long work starts. */
+/**
+ * Waits one macrotask, so that queued messages (e.g. a cancel) arrive before long work starts.
+ *
+ * @example
+ * await nextTask();
+ */
 export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
