@@ -11,6 +11,10 @@
  *  - KDBush alternatives of the spatial index (measured, not used; see src/domain/catchment.ts);
  *  - scale: 1,000,000 synthetic cells at H3 resolution-7 density (5.16 km² per cell, ≈ 1,500 cells per 50 km
  *    catchment) × 5,000 candidates, timing everything a first rank needs: index, catchment lists, coverage, rank.
+ *
+ * Headline numbers (embedded data: 49,389 cells, 1,944 candidates; 2-core dev VM under other load, wall-clock
+ * medians): CSR build 13.6 ms, full re-rank 4.7 ms, 10-stop plan 3.5 ms (11 ms with both reruns), naive Turf
+ * ≈ 67 s for all candidates (≈ 14,000× the re-rank), scale case 645 ms (10.3 M catchment entries).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

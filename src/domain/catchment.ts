@@ -231,6 +231,8 @@ export function createCellIndex(
 
   const grid = gridFor(cells, options.bucketDeg);
   const buckets = grid.rows * grid.cols;
+  if (buckets > 4 * n + 1_000_000)
+    throw new RangeError(`bucketDeg ${grid.size} makes ${buckets} buckets; use larger ones`);
   const bucketOf = new Uint32Array(n);
   const bucketStart = new Uint32Array(buckets + 1);
   for (let c = 0; c < n; c++) {
