@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import type { Panel } from '../state/slices/selection';
 import { store, useStore } from '../state/store';
+import { BriefingActions } from './BriefingActions';
 
 const BUTTONS: readonly { panel: Panel; key: string }[] = [
+  { panel: 'gap', key: 'gap.open' },
   { panel: 'table', key: 'panel.table' },
-  { panel: 'compare', key: 'classify.compare' },
   { panel: 'about', key: 'panel.about' },
 ];
 
@@ -15,14 +16,20 @@ export function AppHeader() {
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
-      <p>{t('app.subtitle')}</p>
+      <p className="app-subtitle">{t('app.subtitle')}</p>
       <nav className="header-actions">
         {BUTTONS.map((b) => (
-          <button key={b.panel} type="button" aria-pressed={open === b.panel} onClick={() => store.getState().openPanel(b.panel)}>
+          <button
+            key={b.panel}
+            type="button"
+            aria-pressed={open === b.panel}
+            onClick={() => store.getState().openPanel(b.panel)}
+          >
             {t(b.key)}
           </button>
         ))}
       </nav>
+      <BriefingActions />
     </header>
   );
 }

@@ -90,6 +90,13 @@ export function MapControls() {
           ))}
         </select>
       </label>
+      <button
+        type="button"
+        aria-pressed={store.getState().panel === 'compare'}
+        onClick={() => store.getState().openPanel('compare')}
+      >
+        {t('classify.compare')}
+      </button>
       <div className="field-row">
         <label className="field">
           <span>{t('classify.classes')}</span>
