@@ -10,6 +10,9 @@ export const id: PartialTranslation = {
     controls: 'Kontrol',
     mapGroup: 'Peta',
   },
+  map: {
+    label: 'Peta provinsi di Indonesia',
+  },
   metric: {
     label: 'Indikator',
     internet_use_bps: 'Penggunaan internet (% penduduk, BPS)',
@@ -102,6 +105,7 @@ export const id: PartialTranslation = {
     estimateTag: 'perkiraan',
     aggregatedTag: 'gabungan',
     lineage: '{{name}} dimekarkan dari {{from}} pada {{year}}',
+    codes: 'BPS {{bps}} · Kemendagri {{kemendagri}} · {{iso}}',
   },
   table: {
     caption: 'Tabel peta: {{metric}} ({{year}})',

@@ -9,6 +9,7 @@ import type { MapEvent } from '@vis.gl/react-maplibre';
 // that Vite bundles instead. Works in `vite dev` and in the production build (issue #2).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import type { Dataset } from '../data/dataset';
 import { choroplethOf, NO_DATA_COLOUR, selectZones } from '../state/selectors';
@@ -55,6 +56,7 @@ export interface HoverInfo {
  * has (its `idle` event) and "false" again while the camera moves; browser tests wait for it.
  */
 export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverInfo | null) => void }) {
+  const { t } = useTranslation();
   const [idle, setIdle] = useState(false);
   const [hatchReady, setHatchReady] = useState(false);
   const mapRef = useRef<MapRef>(null);
@@ -145,7 +147,7 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
     <div
       className={`map-view${armed ? ' map-armed' : ''}`}
       role="region"
-      aria-label="Map of Indonesian provinces"
+      aria-label={t('map.label')}
       data-map-idle={idle}
     >
       <Map

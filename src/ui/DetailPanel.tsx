@@ -22,7 +22,8 @@ export function DetailPanel() {
       <ul className="plain">
         {members.map((m) => (
           <li key={m.bps}>
-            <strong>{m.nameId}</strong> ({m.nameEn}) · BPS {m.bps} · Kemendagri {m.kemendagri} · {m.iso}
+            <strong>{m.nameId}</strong> ({m.nameEn}) ·{' '}
+            {t('detail.codes', { bps: m.bps, kemendagri: m.kemendagri, iso: m.iso })}
             {m.splitFrom !== null && m.splitYear !== null ? (
               <div className="muted">
                 {t('detail.lineage', {
