@@ -3,11 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { loadDataset } from '../data/dataset';
 import type { HoverInfo } from '../map/MapView';
 import { initialHubs } from '../state/initial';
+import { startScenePersistence } from '../state/scenes/persist';
+import { startUrlSync } from '../state/url-sync';
 import { store, useStore } from '../state/store';
 import { AppHeader } from '../ui/AppHeader';
 import { HubControls } from '../ui/HubControls';
 import { Legend } from '../ui/Legend';
 import { MapControls } from '../ui/MapControls';
+import { Notices } from '../ui/Notices';
+import { PresenterOverlay } from '../ui/presenter/PresenterMode';
 import { PanelHost } from '../ui/PanelHost';
 import { SettingsControls } from '../ui/SettingsControls';
 import { Tooltip } from '../ui/Tooltip';
@@ -23,6 +27,7 @@ export function App() {
   const data = useStore((s) => s.dataset);
   const error = useStore((s) => s.dataError);
   const [hover, setHover] = useState<HoverInfo | null>(null);
+  const presenter = useStore((s) => s.presenter);
 
   useEffect(() => {
     let alive = true;
@@ -32,6 +37,9 @@ export function App() {
         const s = store.getState();
         s.setDataset(d);
         if (s.hubs.length === 0) s.setHubs(initialHubs(d));
+        // Issue #7: the link applies over the defaults (its hubs replace the campaign's); scenes load from storage.
+        startUrlSync(store);
+        startScenePersistence(store);
       })
       .catch((e: unknown) => alive && store.getState().setDataError((e as Error).message));
     return () => {
@@ -40,7 +48,7 @@ export function App() {
   }, []);
 
   return (
-    <div className="app">
+    <div className={presenter ? 'app presenter' : 'app'}>
       <AppHeader />
       <div className="app-body">
         <aside className="controls" aria-label={t('app.controls')}>
@@ -68,6 +76,8 @@ export function App() {
               <Tooltip hover={hover} />
             </Suspense>
           )}
+          <Notices />
+          <PresenterOverlay />
         </main>
         <PanelHost />
       </div>

@@ -1,13 +1,14 @@
 /** The one zustand store, built from slices. React reads it with `useStore`; the map and URL sync subscribe. */
 import { createStore } from 'zustand/vanilla';
 import { useStore as useZustand } from 'zustand';
+import { createBriefingSlice, type BriefingSlice } from './scenes/slice';
 import { createDataSlice, type DataSlice } from './slices/data';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulation';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
-export type Store = ViewSlice & ScenarioSlice & SelectionSlice & SimulationSlice & DataSlice;
+export type Store = ViewSlice & ScenarioSlice & SelectionSlice & SimulationSlice & DataSlice & BriefingSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
@@ -16,6 +17,7 @@ export const createAppStore = () =>
     ...createSelectionSlice(...a),
     ...createSimulationSlice(...a),
     ...createDataSlice(...a),
+    ...createBriefingSlice(...a),
   }));
 
 export const store = createAppStore();

@@ -2,6 +2,7 @@ import { useStore } from '../state/store';
 import { AboutPanel } from './AboutPanel';
 import { CompareSchemes } from './CompareSchemes';
 import { DetailPanel } from './DetailPanel';
+import { ScenesPanel } from './ScenesPanel';
 import { TableView } from './TableView';
 
 /** Shows the one open side panel. */
@@ -20,6 +21,8 @@ export function PanelHost() {
       return <TableView />;
     case 'compare':
       return <CompareSchemes />;
+    case 'scenes':
+      return <ScenesPanel />;
     default:
       return panel satisfies never;
   }

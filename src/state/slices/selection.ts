@@ -1,25 +1,34 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from '../store';
 
-export type Panel = 'none' | 'detail' | 'about' | 'table' | 'compare' | 'gap' | 'simulate';
+export type Panel = 'none' | 'detail' | 'about' | 'table' | 'compare' | 'gap' | 'simulate' | 'scenes';
 
 export interface SelectionState {
   readonly selected: number | null;
   readonly hovered: number | null;
   readonly panel: Panel;
+  /** Presenter mode (issue #7): full screen, editing controls hidden, scenes stepped with the arrow keys. */
+  readonly presenter: boolean;
 }
 
 export interface SelectionSlice extends SelectionState {
   select: (polygon: number | null) => void;
   hover: (polygon: number | null) => void;
   openPanel: (panel: Panel) => void;
+  setPresenter: (on: boolean) => void;
 }
 
-export const initialSelection: SelectionState = { selected: null, hovered: null, panel: 'none' };
+export const initialSelection: SelectionState = {
+  selected: null,
+  hovered: null,
+  panel: 'none',
+  presenter: false,
+};
 
 export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   ...initialSelection,
   select: (selected) => set({ selected, panel: selected === null ? 'none' : 'detail' }),
   hover: (hovered) => set({ hovered }),
   openPanel: (panel) => set((s) => ({ panel: s.panel === panel ? 'none' : panel })),
+  setPresenter: (presenter) => set(presenter ? { presenter, addHubArmed: false } : { presenter }),
 });

@@ -24,6 +24,8 @@ export interface ViewState {
   readonly palette: PaletteId;
   readonly showDivide: boolean;
   readonly grouping: Grouping;
+  /** Interface language (issue #7: carried in the URL as `lang`). */
+  readonly language: 'en' | 'id';
 }
 
 export interface ViewSlice extends ViewState {
@@ -35,6 +37,7 @@ export interface ViewSlice extends ViewState {
   setPalette: (palette: PaletteId) => void;
   setShowDivide: (show: boolean) => void;
   setGrouping: (grouping: Grouping) => void;
+  setLanguage: (language: 'en' | 'id') => void;
 }
 
 export const initialView: ViewState = {
@@ -47,6 +50,7 @@ export const initialView: ViewState = {
   palette: 'blues',
   showDivide: false,
   grouping: 'se2016',
+  language: 'en',
 };
 
 export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => ({
@@ -59,4 +63,5 @@ export const createViewSlice: StateCreator<Store, [], [], ViewSlice> = (set) => 
   setPalette: (palette) => set({ palette }),
   setShowDivide: (showDivide) => set({ showDivide }),
   setGrouping: (grouping) => set({ grouping }),
+  setLanguage: (language) => set({ language }),
 });

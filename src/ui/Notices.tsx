@@ -1,0 +1,76 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Notice } from '../state/scenes/slice';
+import { store, useStore } from '../state/store';
+import type { Dropped } from '../state/url';
+
+const MAX_VALUE = 40;
+
+/** `year=abc (not a number)`; long values are shortened. */
+export function droppedText(t: TFunction, d: Dropped): string {
+  const value = d.value.length > MAX_VALUE ? `${d.value.slice(0, MAX_VALUE - 1)}…` : d.value;
+  const reason = t(`briefing.reason.${d.reason}`, { detail: d.detail ?? '' });
+  return `${d.param}=${value} (${d.part ? `${d.part}: ` : ''}${reason})`;
+}
+
+function NoticeBody({ notice }: { notice: Notice }) {
+  const { t } = useTranslation();
+  switch (notice.type) {
+    case 'link':
+      return (
+        <>
+          <p>{t('briefing.notice.link')}</p>
+          <ul>
+            {notice.dropped.map((d, i) => (
+              <li key={i}>
+                <code>{droppedText(t, d)}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    case 'storage': {
+      const p = notice.problem;
+      switch (p.type) {
+        case 'unreadable':
+          return <p>{t('briefing.notice.unreadable', { detail: p.detail })}</p>;
+        case 'newerVersion':
+          return <p>{t('briefing.notice.newerVersion', { version: p.version })}</p>;
+        case 'skipped':
+          return <p>{t('briefing.notice.skipped', { count: p.count, detail: p.detail })}</p>;
+        default:
+          return p satisfies never;
+      }
+    }
+    case 'saveFailed':
+      return <p>{t('briefing.notice.saveFailed', { detail: notice.detail })}</p>;
+    default:
+      return notice satisfies never;
+  }
+}
+
+/** Visible, dismissible notices over the map: ignored link settings, unreadable saved scenes (issue #7). */
+export function Notices() {
+  const { t } = useTranslation();
+  const notices = useStore((s) => s.notices);
+  if (notices.length === 0) return null;
+  return (
+    <div className="briefing-notices">
+      {notices.map((n) => (
+        <div key={n.id} className="briefing-notice" role="alert">
+          <div className="briefing-notice-body">
+            <NoticeBody notice={n} />
+          </div>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={t('briefing.dismiss')}
+            onClick={() => store.getState().dismissNotice(n.id)}
+          >
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}
