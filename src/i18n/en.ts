@@ -170,7 +170,8 @@ export const en = {
       'Partial year: only {{used}} of {{expected}} provinces have a figure for {{year}}. The averages cover those provinces only and cannot be compared with complete years.',
     missing: 'No figure: {{names}}.',
     unweighted: 'Not in the average (no SP2020 census figure on the post-2022 boundaries): {{names}}.',
-    apjiiNote: 'APJII figures are on the 38-province basis and were cited for some provinces only; BPS and APJII are never mixed.',
+    apjiiNote:
+      'APJII figures are on the 38-province basis and were cited for some provinces only; BPS and APJII are never mixed.',
     method: 'Population-weighted with the SP2020 census ({{basis}}-province basis). Grouping: {{grouping}}.',
     trend: 'Trend',
     trendTitle: 'Internet use in eastern and western Indonesia, {{from}}–{{to}} ({{source}})',

@@ -2,6 +2,7 @@ import { useStore } from '../state/store';
 import { AboutPanel } from './AboutPanel';
 import { CompareSchemes } from './CompareSchemes';
 import { DetailPanel } from './DetailPanel';
+import { GapView } from './GapView';
 import { ScenesPanel } from './ScenesPanel';
 import { TableView } from './TableView';
 
@@ -10,7 +11,6 @@ export function PanelHost() {
   const panel = useStore((s) => s.panel);
   switch (panel) {
     case 'none':
-    case 'gap':
     case 'simulate':
       return null;
     case 'detail':
@@ -21,6 +21,8 @@ export function PanelHost() {
       return <TableView />;
     case 'compare':
       return <CompareSchemes />;
+    case 'gap':
+      return <GapView />;
     case 'scenes':
       return <ScenesPanel />;
     default:

@@ -27,7 +27,9 @@ export const initialSelection: SelectionState = {
 
 export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   ...initialSelection,
-  select: (selected) => set({ selected, panel: selected === null ? 'none' : 'detail' }),
+  // The gap view (issue #6) stays open on selection: its charts and the map highlight the selected province.
+  select: (selected) =>
+    set((s) => ({ selected, panel: s.panel === 'gap' ? 'gap' : selected === null ? 'none' : 'detail' })),
   hover: (hovered) => set({ hovered }),
   openPanel: (panel) => set((s) => ({ panel: s.panel === panel ? 'none' : panel })),
   setPresenter: (presenter) => set(presenter ? { presenter, addHubArmed: false } : { presenter }),
