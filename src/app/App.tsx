@@ -7,6 +7,7 @@ import { startScenePersistence } from '../state/scenes/persist';
 import { startUrlSync } from '../state/url-sync';
 import { store, useStore } from '../state/store';
 import { AppHeader } from '../ui/AppHeader';
+import { GapHeadline } from '../ui/GapHeadline';
 import { HubControls } from '../ui/HubControls';
 import { Legend } from '../ui/Legend';
 import { MapControls } from '../ui/MapControls';
@@ -73,6 +74,7 @@ export function App() {
             <Suspense fallback={<p className="notice">{t('app.loading')}</p>}>
               <MapView data={data} onHover={setHover} />
               <Legend />
+              <GapHeadline />
               <Tooltip hover={hover} />
             </Suspense>
           )}

@@ -13,6 +13,11 @@ export const id: PartialTranslation = {
   map: {
     label: 'Peta provinsi di Indonesia',
   },
+  phone: {
+    gapTitle: 'Kesenjangan timur–barat',
+    gapLine:
+      'penggunaan internet {{east}}% di timur vs {{west}}% di barat: selisih {{gap}} poin ({{year}}, BPS)',
+  },
   metric: {
     label: 'Indikator',
     internet_use_bps: 'Penggunaan internet (% penduduk, BPS)',
