@@ -11,6 +11,11 @@ export const en = {
   map: {
     label: 'Map of Indonesian provinces',
   },
+  language: {
+    label: 'Language',
+    en: 'English',
+    id: 'Bahasa Indonesia',
+  },
   phone: {
     gapTitle: 'East–west gap',
     gapLine: 'internet use {{east}}% in the east vs {{west}}% in the west: {{gap}} points ({{year}}, BPS)',
@@ -103,20 +108,21 @@ export const en = {
     formula: {
       people: 'people',
       msme: 'MSMEs (people × MSMEs per resident)',
-      offline: '(share offline)^{{a}}',
+      offline: '(share offline)',
       coverage: '(not yet inside any hub’s catchment)',
     },
     shareYearMap: 'Internet use: BPS {{year}}, the year on the map.',
     shareYearLatest: 'Internet use: BPS {{year}}, the latest year (the map shows another metric).',
     shareYearNone: 'Internet use: no BPS year available.',
     missingShare_one:
-      'No BPS {{year}} internet-use figure for {{count}} province polygon ({{names}}): its {{cells}} population cells count in full (offline share taken as 1).',
+      'No BPS {{year}} internet-use figure for {{count}} province polygon ({{names}}): its {{people}} people ({{cells}} population cells) count as if all were offline.',
     missingShare_other:
-      'No BPS {{year}} internet-use figure for {{count}} province polygons ({{names}}): their {{cells}} population cells count in full (offline share taken as 1).',
+      'No BPS {{year}} internet-use figure for {{count}} province polygons ({{names}}): their {{people}} people ({{cells}} population cells) count as if all were offline.',
+    completeYears: 'Years with a figure for every province: {{years}}.',
     missingMsme_one:
-      'No MSME figure for {{count}} province polygon ({{names}}): its {{cells}} population cells count as 0.',
+      'No MSME figure for {{count}} province polygon ({{names}}): it counts as having no MSMEs ({{cells}} population cells).',
     missingMsme_other:
-      'No MSME figure for {{count}} province polygons ({{names}}): their {{cells}} population cells count as 0.',
+      'No MSME figure for {{count}} province polygons ({{names}}): they count as having no MSMEs ({{cells}} population cells).',
     adjust: 'Adjust the formula',
     useOffline: 'Weight by the share offline',
     exponent: 'Exponent a',
@@ -143,6 +149,7 @@ export const en = {
     ruleSameIsland: 'same island only',
     ruleCrossing: 'sea crossings up to {{km}} km',
     rank: 'Rank candidates',
+    rankHint: 'every city by what it would add as the next stop',
     plan: 'Plan stops',
     stops: 'Number of stops',
     robustness: 'Robustness (radius ±25%)',
@@ -207,8 +214,10 @@ export const en = {
     notRobust: 'Changes with the radius',
     robustYes: 'yes',
     robustNo: 'no',
+    alternative: '{{change}}: {{name}}, {{km}} km away',
+    alternativeSame: '{{change}}: same city',
     robustNote:
-      'Robust: also chosen when the catchment radius is 25% smaller ({{small}} km) and 25% larger ({{large}} km).',
+      'Robust: the same city is also chosen when the catchment radius is 25% smaller ({{small}} km) and 25% larger ({{large}} km). Otherwise the nearest stop of those plans is named: often a neighbouring town.',
     robustOff: 'Robustness was not checked for this plan.',
     planCaption: 'Planned stops in visit order (estimate)',
     download: 'Download the plan:',
@@ -372,6 +381,8 @@ export const en = {
     moveDown: 'Move {{name}} down',
     delete: 'Delete',
     deleteScene: 'Delete {{name}}',
+    deleted: 'Deleted “{{name}}”.',
+    undo: 'Undo',
     exportScenes: 'Export scenes',
     importScenes: 'Import scenes',
     imported_one: 'Imported {{count}} scene.',
@@ -505,7 +516,9 @@ export const en = {
     summary: {
       statistics:
         'Rows: {{rows}}. Imported: {{matched}}. Province not matched: {{unmatched}}. Values out of range: {{outOfRange}}. Unreadable: {{invalid}}. Empty: {{empty}}.',
-      statisticsValues:
+      statisticsValues_one:
+        '{{count}} value will be added or replace the current one for the same province, metric and year.',
+      statisticsValues_other:
         '{{count}} values will be added or replace the current ones for the same province, metric and year.',
       training:
         'Rows: {{rows}}. Imported: {{matched}}, as {{hubs}} held hubs with {{participants}} participants. Place not found: {{unmatched}}. Unreadable: {{invalid}}.',
@@ -550,15 +563,18 @@ export const en = {
     apply: 'Apply import',
     cancel: 'Cancel',
     blocked: 'Nothing can be imported yet: fix the problems above or change how the file is read.',
-    applied: 'Imported {{file}}: {{count}} {{what}}.',
+    applied: 'Imported {{file}}: {{what}}.',
     applyFailed: 'The import could not be applied: {{message}}. Nothing was changed.',
     what: {
-      statistics: 'values',
-      training: 'held hubs',
-      boundaries: 'polygons',
+      statistics_one: '{{count}} value',
+      statistics_other: '{{count}} values',
+      training_one: '{{count}} held hub',
+      training_other: '{{count}} held hubs',
+      boundaries_one: '{{count}} polygon',
+      boundaries_other: '{{count}} polygons',
     },
     history: 'Imported so far',
-    historyItem: '{{file}}: {{count}} {{what}}',
+    historyItem: '{{file}}: {{what}}',
     undo: 'Undo import',
     undone: 'The import of {{file}} was undone.',
   },

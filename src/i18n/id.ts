@@ -13,6 +13,11 @@ export const id: PartialTranslation = {
   map: {
     label: 'Peta provinsi di Indonesia',
   },
+  language: {
+    label: 'Bahasa',
+    en: 'English',
+    id: 'Bahasa Indonesia',
+  },
   phone: {
     gapTitle: 'Kesenjangan timur–barat',
     gapLine:

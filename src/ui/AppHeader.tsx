@@ -2,11 +2,14 @@ import { useTranslation } from 'react-i18next';
 import type { Panel } from '../state/slices/selection';
 import { store, useStore } from '../state/store';
 import { BriefingActions } from './BriefingActions';
+import { LanguageSwitch } from './LanguageSwitch';
 
 const BUTTONS: readonly { panel: Panel; key: string }[] = [
+  { panel: 'simulate', key: 'simulate.open' },
   { panel: 'gap', key: 'gap.open' },
   { panel: 'table', key: 'panel.table' },
   { panel: 'about', key: 'panel.about' },
+  { panel: 'import', key: 'import.open' },
 ];
 
 /** Page header: the app name and the buttons that open the side panels. */
@@ -30,6 +33,7 @@ export function AppHeader() {
         ))}
       </nav>
       <BriefingActions />
+      <LanguageSwitch />
     </header>
   );
 }
