@@ -29,14 +29,26 @@ const FLIGHT_MS = 1600;
 export function useCameraSync(map: MapLibreMap | undefined): void {
   useEffect(() => {
     if (!map) return;
+    /** The app camera being flown to; a resize mid-flight (presenter mode, full screen) re-aims the flight. */
+    let flight: Camera | null = null;
     const go = (c: Camera, instant: boolean) => {
       const target = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
       if (instant || prefersReducedMotion()) map.jumpTo(target);
-      else map.flyTo({ ...target, duration: FLIGHT_MS, essential: true });
+      else {
+        map.flyTo({ ...target, duration: FLIGHT_MS, essential: true });
+        // After flyTo: interrupting the previous flight fires its moveend, which clears `flight`.
+        flight = c;
+      }
     };
+    // Every finished or interrupted move (a flight's end, a user gesture) is recorded with origin 'map'.
     const record = () => {
+      flight = null;
       const c = map.getCenter();
       store.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, 'map');
+    };
+    // A flight keeps its target at the centre the map had when it started; after a resize that centre moved.
+    const onResize = () => {
+      if (flight) go(flight, false);
     };
     // A camera from the link (set before the map existed) applies at once, without a flight.
     const initial = store.getState();
@@ -44,11 +56,13 @@ export function useCameraSync(map: MapLibreMap | undefined): void {
     // Record the first view too, so a saved scene always has a camera.
     record();
     map.on('moveend', record);
+    map.on('resize', onResize);
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.camera && s.camera !== prev.camera && s.cameraOrigin === 'app') go(s.camera, false);
     });
     return () => {
       map.off('moveend', record);
+      map.off('resize', onResize);
       unsubscribe();
     };
   }, [map]);

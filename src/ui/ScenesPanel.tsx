@@ -9,6 +9,7 @@ import { Panel } from './Panel';
 type Status =
   | { type: 'none' }
   | { type: 'info'; text: string }
+  | { type: 'deleted'; text: string; scene: Scene; index: number }
   | { type: 'error'; text: string; problems: readonly string[] };
 
 function SceneEditor({ scene, onDone }: { scene: Scene; onDone: () => void }) {
@@ -123,6 +124,21 @@ export function ScenesPanel() {
       </form>
       <p role="status" className={status.type === 'error' ? 'scene-status error' : 'scene-status'}>
         {status.type === 'none' ? '' : status.text}
+        {status.type === 'deleted' ? (
+          <>
+            {' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => {
+                store.getState().restoreScene(status.scene, status.index);
+                setStatus({ type: 'none' });
+              }}
+            >
+              {t('briefing.undo')}
+            </button>
+          </>
+        ) : null}
       </p>
       {status.type === 'error' ? (
         <ul className="scene-problems">
@@ -199,7 +215,15 @@ export function ScenesPanel() {
                     <button
                       type="button"
                       aria-label={t('briefing.deleteScene', { name: scene.name })}
-                      onClick={() => store.getState().deleteScene(scene.id)}
+                      onClick={() => {
+                        store.getState().deleteScene(scene.id);
+                        setStatus({
+                          type: 'deleted',
+                          text: t('briefing.deleted', { name: scene.name }),
+                          scene,
+                          index: i,
+                        });
+                      }}
                     >
                       {t('briefing.delete')}
                     </button>

@@ -175,30 +175,51 @@ export interface PlanExport {
     readonly name: string;
     readonly lat: number;
     readonly lon: number;
-    /** Demand this stop adds. */
+    /** Demand this stop newly reaches. */
     readonly gain: number;
     /** Demand of this and all earlier stops. */
     readonly cumulative: number;
+    /** Also planned at radius −25% and +25%; absent or null when not checked. */
+    readonly robust?: boolean | null;
   }[];
 }
 
+/** Coordinates to 5 decimals (about 1 m). */
+const coord = (x: number) => Math.round(x * 1e5) / 1e5;
+
 /**
+ * The plan as CSV, in the same columns as the planning panel's own download (src/ui/simulate, issue #5).
+ *
  * @example exportPlanCsv({ stops: [{ name: 'Ambon', lat: -3.7, lon: 128.2, gain: 1200, cumulative: 1200 }] })
- * // "rank,name,lat,lon,gain,cumulative\r\n1,Ambon,-3.7,128.2,1200,1200\r\n"
+ * // "stop,name,lat,lon,newly_reached,cumulative,robust\r\n1,Ambon,-3.7,128.2,1200,1200,\r\n"
  */
 export function exportPlanCsv(plan: PlanExport): string {
   return toCsv(
-    ['rank', 'name', 'lat', 'lon', 'gain', 'cumulative'],
-    plan.stops.map((s, i) => [i + 1, s.name, s.lat, s.lon, Math.round(s.gain), Math.round(s.cumulative)]),
+    ['stop', 'name', 'lat', 'lon', 'newly_reached', 'cumulative', 'robust'],
+    plan.stops.map((s, i) => [
+      i + 1,
+      s.name,
+      coord(s.lat),
+      coord(s.lon),
+      Math.round(s.gain),
+      Math.round(s.cumulative),
+      s.robust ?? null,
+    ]),
   );
 }
 
-/** The plan's stops as GeoJSON points, with rank, gain and cumulative gain. */
+/** The plan's stops as GeoJSON points ([lon, lat]) with stop number, name, gain, cumulative gain and robustness. */
 export function exportPlanGeoJson(plan: PlanExport): string {
   const features: Feature<Point>[] = plan.stops.map((s, i) => ({
     type: 'Feature',
-    geometry: { type: 'Point', coordinates: [s.lon, s.lat] },
-    properties: { rank: i + 1, name: s.name, gain: Math.round(s.gain), cumulative: Math.round(s.cumulative) },
+    geometry: { type: 'Point', coordinates: [coord(s.lon), coord(s.lat)] },
+    properties: {
+      stop: i + 1,
+      name: s.name,
+      gain: Math.round(s.gain),
+      cumulative: Math.round(s.cumulative),
+      robust: s.robust ?? null,
+    },
   }));
   return JSON.stringify({ type: 'FeatureCollection', features } satisfies FeatureCollection<Point>);
 }

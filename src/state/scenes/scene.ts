@@ -57,6 +57,11 @@ export const scenes = {
   remove(list: readonly Scene[], id: string): Scene[] {
     return list.filter((s) => s.id !== id);
   },
+  /** Puts a scene back at `index` (undo of a delete); clamped to the list. */
+  insert(list: readonly Scene[], scene: Scene, index: number): Scene[] {
+    const i = Math.max(0, Math.min(list.length, index));
+    return [...list.slice(0, i), scene, ...list.slice(i)];
+  },
   /** Appends imported scenes; an id already in the list gets a new one, so nothing is overwritten. */
   append(list: readonly Scene[], imported: readonly Scene[], makeId: () => string = newSceneId): Scene[] {
     const ids = new Set(list.map((s) => s.id));

@@ -33,6 +33,8 @@ export interface BriefingSlice extends BriefingState {
   editScene: (id: string, patch: Partial<Pick<Scene, 'name' | 'notes'>>) => void;
   moveScene: (id: string, delta: -1 | 1) => void;
   deleteScene: (id: string) => void;
+  /** Undo of a delete: the scene goes back where it was. */
+  restoreScene: (scene: Scene, index: number) => void;
   importScenes: (scenes: readonly Scene[]) => void;
   /** Applies scene `index` (its camera flies there) and remembers it as the current scene. */
   showScene: (index: number) => void;
@@ -66,6 +68,7 @@ export const createBriefingSlice: StateCreator<Store, [], [], BriefingSlice> = (
   editScene: (id, patch) => set((s) => ({ scenes: sceneList.update(s.scenes, id, patch) })),
   moveScene: (id, delta) => set((s) => ({ scenes: sceneList.move(s.scenes, id, delta), sceneIndex: null })),
   deleteScene: (id) => set((s) => ({ scenes: sceneList.remove(s.scenes, id), sceneIndex: null })),
+  restoreScene: (scene, index) => set((s) => ({ scenes: sceneList.insert(s.scenes, scene, index) })),
   importScenes: (imported) =>
     set((s) => ({ scenes: sceneList.append(s.scenes, imported), scenesReady: true })),
   showScene: (index) => {

@@ -1,0 +1,340 @@
+// Issue #7: the URL codec. Round trips, hand-edited and garbled links, versions and migrations.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../../../src/domain/metrics';
+import type { Hub } from '../../../src/state/slices/scenario';
+import {
+  decode,
+  DEFAULT_URL_STATE,
+  encode,
+  toQuery,
+  URL_VERSION,
+  urlPatch,
+  urlStateSchema,
+  type UrlState,
+} from '../../../src/state/url';
+import { queryFor } from '../../../src/state/url-sync';
+
+const hub = (
+  name: string,
+  lat: number,
+  lon: number,
+  status: Hub['status'],
+  date: string | null = null,
+  id = 'x',
+): Hub => ({
+  id,
+  name,
+  lat,
+  lon,
+  status,
+  date,
+});
+
+/** Every field away from its default, and hub names with the codec's separators and escapes in them. */
+const RICH: UrlState = {
+  camera: { lon: 120.5, lat: -2.25, zoom: 5.6 },
+  metric: 'offline_population',
+  year: 2019,
+  scheme: 'jenks',
+  classes: 7,
+  palette: 'viridis',
+  showDivide: true,
+  grouping: 'kti17',
+  language: 'id',
+  hubs: [
+    hub('Gorontalo', 0.5375, 123.0625, 'held', '2018-09-13'),
+    hub('Banda Aceh', 5.5483, 95.3238, 'planned'),
+    hub('50%_off~city, "quoted" ü', -7.1, 110.25, 'added'),
+  ],
+  rule: { radiusKm: 120, sameIslandOnly: true, seaCrossingKm: 35, decayEdge: 0.25 },
+  demand: { useOffline: false, offlineExponent: 1.5, useCoverage: false, useMsme: true },
+  filter: { region: 'east', minPop: 50000, polygons: [3, 7, 12], excludeExisting: false },
+  planK: 12,
+  selected: 12,
+  panel: 'detail',
+};
+
+/** Decoded hubs get fresh ids; compare without them. */
+const withoutIds = (s: Partial<UrlState>) => ({ ...s, hubs: s.hubs?.map(({ id: _id, ...rest }) => rest) });
+
+/** A decoded link applied over the defaults, as the app does at start-up. */
+const roundTrip = (s: UrlState, viaText = true) => {
+  const params = encode(s);
+  const decoded = decode(viaText ? `?${toQuery(params)}` : params);
+  expect(decoded.dropped).toEqual([]);
+  return { ...DEFAULT_URL_STATE, ...decoded.state };
+};
+
+describe('URL codec round trip', () => {
+  it('restores every field of a rich state, through the address-bar text', () => {
+    expect(withoutIds(roundTrip(RICH))).toEqual(withoutIds(RICH));
+    expect(withoutIds(roundTrip(RICH, false))).toEqual(withoutIds(RICH));
+  });
+
+  it('writes only the version and the hubs for the defaults', () => {
+    expect(encode(DEFAULT_URL_STATE).toString()).toBe('v=1&h=');
+    expect(roundTrip(DEFAULT_URL_STATE)).toEqual(DEFAULT_URL_STATE);
+  });
+
+  it('keeps the link readable: separators stay, spaces become %20', () => {
+    const q = toQuery(
+      encode({ ...DEFAULT_URL_STATE, hubs: [hub('Banda Aceh', 5.5483, 95.3238, 'held', '2018-11-03')] }),
+    );
+    expect(q).toBe('v=1&h=Banda%20Aceh~5.5483~95.3238~h~2018-11-03');
+  });
+
+  it('distinguishes "no hubs" (h=) from "keep the default hubs" (no h)', () => {
+    expect(decode('?v=1&h=').state.hubs).toEqual([]);
+    expect(decode('?v=1&metric=population').state.hubs).toBeUndefined();
+  });
+
+  it('round-trips arbitrary valid states (property)', () => {
+    const coord = (max: number) => fc.integer({ min: -max * 1e4, max: max * 1e4 }).map((x) => x / 1e4);
+    const name = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s.length > 0);
+    const hubArb = fc.record({
+      id: fc.constant('x'),
+      name,
+      lat: coord(85),
+      lon: coord(180),
+      status: fc.constantFrom('held', 'planned', 'added'),
+      date: fc.option(fc.constantFrom('2018-09-13', '2019-01-31'), { nil: null }),
+    });
+    const state = fc.record({
+      camera: fc.option(
+        fc.record({
+          lon: coord(180),
+          lat: coord(85),
+          zoom: fc.integer({ min: 0, max: 2200 }).map((z) => z / 100),
+        }),
+        {
+          nil: null,
+        },
+      ),
+      metric: fc.constantFrom(...METRICS.map((m) => m.id)),
+      year: fc.option(fc.integer({ min: 1900, max: 2100 }), { nil: null }),
+      scheme: fc.constantFrom('quantile', 'equal', 'jenks'),
+      classes: fc.integer({ min: 3, max: 9 }),
+      palette: fc.constantFrom('blues', 'viridis', 'purples', 'greens'),
+      showDivide: fc.boolean(),
+      grouping: fc.constantFrom('se2016', 'kti17'),
+      language: fc.constantFrom('en', 'id'),
+      hubs: fc.array(hubArb, { maxLength: 6 }),
+      rule: fc.record({
+        radiusKm: fc.integer({ min: 10, max: 300 }),
+        sameIslandOnly: fc.boolean(),
+        seaCrossingKm: fc.integer({ min: 0, max: 100 }),
+        decayEdge: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+      }),
+      demand: fc.record({
+        useOffline: fc.boolean(),
+        offlineExponent: fc.integer({ min: 0, max: 3000 }).map((x) => x / 1000),
+        useCoverage: fc.boolean(),
+        useMsme: fc.boolean(),
+      }),
+      filter: fc.record({
+        region: fc.constantFrom('all', 'east', 'west'),
+        minPop: fc.integer({ min: 0, max: 10_000_000 }),
+        polygons: fc.option(
+          fc
+            .uniqueArray(fc.integer({ min: 0, max: 32 }), { maxLength: 5 })
+            .map((a) => a.sort((x, y) => x - y)),
+          {
+            nil: null,
+          },
+        ),
+        excludeExisting: fc.boolean(),
+      }),
+      planK: fc.integer({ min: 1, max: 30 }),
+      selected: fc.option(fc.integer({ min: 0, max: 32 }), { nil: null }),
+      panel: fc.constantFrom('none', 'about', 'table', 'compare', 'gap', 'simulate', 'scenes'),
+    });
+    fc.assert(
+      fc.property(state, (s) => {
+        expect(withoutIds(roundTrip(s))).toEqual(withoutIds(s));
+        // A decoded state is always a valid scene state.
+        expect(urlStateSchema.safeParse(roundTrip(s)).success).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('hand-edited and garbled links', () => {
+  it('drops each bad parameter with a reason and applies the rest', () => {
+    const { state, dropped } = decode(
+      '?v=1&year=abc&metric=population&classes=42&palette=rainbow&island=maybe&k=2.5',
+    );
+    expect(state.metric).toBe('population');
+    expect(state.year).toBeUndefined();
+    expect(dropped).toEqual([
+      { param: 'year', value: 'abc', reason: 'notNumber' },
+      { param: 'classes', value: '42', reason: 'outOfRange', detail: '3–9' },
+      {
+        param: 'palette',
+        value: 'rainbow',
+        reason: 'unknownValue',
+        detail: 'blues, viridis, purples, greens',
+      },
+      { param: 'island', value: 'maybe', reason: 'unknownValue', detail: '0, 1' },
+      { param: 'k', value: '2.5', reason: 'notInteger' },
+    ]);
+  });
+
+  it('keeps the good hubs of a list and names the broken one', () => {
+    const { state, dropped } = decode('?h=Ambon~-3.7~128.2~a_Bad~x~1~h_Far~95~1~h_Odd~1~2~z_Short~1');
+    expect(state.hubs?.map((h) => h.name)).toEqual(['Ambon']);
+    expect(dropped).toEqual([
+      { param: 'h', value: 'Bad~x~1~h', reason: 'notNumber', part: 'hub 2, latitude' },
+      { param: 'h', value: 'Far~95~1~h', reason: 'outOfRange', detail: '-90–90', part: 'hub 3, latitude' },
+      { param: 'h', value: 'Odd~1~2~z', reason: 'unknownValue', detail: 'h, p, a', part: 'hub 4, status' },
+      {
+        param: 'h',
+        value: 'Short~1',
+        reason: 'badFormat',
+        detail: 'name~lat~lon~status[~date]',
+        part: 'hub 5',
+      },
+    ]);
+  });
+
+  it('keeps the current hubs when every hub in the link is broken', () => {
+    const { state, dropped } = decode('?h=%E0%A4%A~1~2~h_x~~~');
+    expect(state.hubs).toBeUndefined();
+    expect(dropped.map((d) => d.reason)).toEqual(['badFormat', 'notNumber']);
+  });
+
+  it('needs lon, lat and zoom together, each in range', () => {
+    expect(decode('?lon=120&lat=-3&zoom=5').state.camera).toEqual({ lon: 120, lat: -3, zoom: 5 });
+    const partial = decode('?lon=120&zoom=5');
+    expect(partial.state.camera).toBeUndefined();
+    expect(partial.dropped.map((d) => [d.param, d.reason])).toEqual([
+      ['lon', 'incomplete'],
+      ['zoom', 'incomplete'],
+    ]);
+    const bad = decode('?lon=120&lat=-3&zoom=99');
+    expect(bad.state.camera).toBeUndefined();
+    expect(bad.dropped.map((d) => [d.param, d.reason])).toEqual([
+      ['zoom', 'outOfRange'],
+      ['lon', 'incomplete'],
+      ['lat', 'incomplete'],
+    ]);
+  });
+
+  it('rejects provinces that do not exist in the data', () => {
+    const { state, dropped } = decode('?sel=40&polys=1.50', { polygonCount: 33 });
+    expect(state.selected).toBeUndefined();
+    expect(state.filter).toBeUndefined();
+    expect(dropped.map((d) => [d.param, d.reason])).toEqual([
+      ['polys', 'noSuchProvince'],
+      ['sel', 'noSuchProvince'],
+    ]);
+  });
+
+  it('ignores parameters it does not own, and a link without any', () => {
+    expect(decode('?e2e&utm_source=mail')).toEqual({ state: {}, dropped: [], hasState: false });
+    expect(decode('?e2e&metric=population').state).toEqual({ metric: 'population' });
+  });
+
+  it('reads the last value of a repeated parameter', () => {
+    expect(decode('?metric=population&metric=msme_total').state.metric).toBe('msme_total');
+  });
+
+  it('survives junk of every kind without throwing', () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (a, b) => {
+        const q = `?v=${a}&year=${b}&h=${a}_${b}&lon=${a}&lat=${b}&zoom=${a}&polys=${b}&sel=${a}&panel=${b}`;
+        const { state } = decode(q, { polygonCount: 33 });
+        expect(urlStateSchema.partial().safeParse(state).success).toBe(true);
+      }),
+    );
+  });
+});
+
+describe('versions', () => {
+  it('writes the current version', () => {
+    expect(encode(RICH).get('v')).toBe(String(URL_VERSION));
+  });
+
+  it('reads a link without v as the current version', () => {
+    expect(decode('?metric=population')).toEqual({
+      state: { metric: 'population' },
+      dropped: [],
+      hasState: true,
+    });
+  });
+
+  it('reports a newer or unreadable version and still applies what it can', () => {
+    const newer = decode('?v=7&metric=population');
+    expect(newer.state.metric).toBe('population');
+    expect(newer.dropped).toEqual([
+      {
+        param: 'v',
+        value: '7',
+        reason: 'unsupportedVersion',
+        detail: 'newer than this app; read as version 1',
+      },
+    ]);
+    expect(decode('?v=abc&metric=population').dropped[0]).toMatchObject({ param: 'v', reason: 'notNumber' });
+    expect(decode('?v=0&metric=population').dropped[0]).toMatchObject({
+      param: 'v',
+      reason: 'unsupportedVersion',
+    });
+  });
+
+  it('migrates old links one step at a time', () => {
+    // A pretend history: version 1 called the metric `m`, version 2 wrote classes as `k5`.
+    const migrations = {
+      1: (p: URLSearchParams) => {
+        const q = new URLSearchParams(p);
+        const m = q.get('m');
+        q.delete('m');
+        if (m !== null) q.set('metric', m);
+        return q;
+      },
+      2: (p: URLSearchParams) => {
+        const q = new URLSearchParams(p);
+        const c = q.get('classes');
+        if (c?.startsWith('k')) q.set('classes', c.slice(1));
+        return q;
+      },
+    };
+    const decoded = decode('?v=1&m=population&classes=k7', { currentVersion: 3, migrations });
+    expect(decoded.dropped).toEqual([]);
+    expect(decoded.state).toMatchObject({ metric: 'population', classes: 7 });
+    // A missing step is reported, and the link is read as the current version.
+    const gap = decode('?v=1&metric=population', { currentVersion: 3, migrations: { 1: migrations[1] } });
+    expect(gap.dropped).toEqual([
+      { param: 'v', value: '1', reason: 'unsupportedVersion', detail: 'read as version 3' },
+    ]);
+    expect(gap.state.metric).toBe('population');
+  });
+});
+
+describe('applying a link', () => {
+  it('tags the camera with origin app and sets only what the link has', () => {
+    expect(
+      urlPatch({ selected: null }, { camera: { lon: 1, lat: 2, zoom: 3 }, metric: 'population' }),
+    ).toEqual({
+      camera: { lon: 1, lat: 2, zoom: 3 },
+      cameraOrigin: 'app',
+      metric: 'population',
+    });
+  });
+
+  it('closes the detail panel when no province is selected', () => {
+    expect(urlPatch({ selected: null }, { panel: 'detail' }).panel).toBe('none');
+    expect(urlPatch({ selected: 4 }, { panel: 'detail' }).panel).toBe('detail');
+    expect(urlPatch({ selected: 4 }, { panel: 'detail', selected: null }).panel).toBe('none');
+  });
+
+  it('disarms "Add hub" when the link replaces the hubs', () => {
+    expect(urlPatch({ selected: null }, { hubs: [] })).toEqual({ hubs: [], addHubArmed: false });
+  });
+
+  it('keeps parameters that belong to others (e.g. ?e2e) in front', () => {
+    expect(queryFor('?e2e&year=abc&metric=msme_total', { ...DEFAULT_URL_STATE, metric: 'population' })).toBe(
+      'e2e&v=1&metric=population&h=',
+    );
+  });
+});
