@@ -15,6 +15,7 @@ import type { Dataset } from '../data/dataset';
 import { choroplethOf, NO_DATA_COLOUR, selectZones } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
+import { CandidateLayers } from './CandidateLayers';
 import { HubMarkers } from './HubMarkers';
 import { Labels } from './Labels';
 import { MapSync } from './useCameraSync';
@@ -198,6 +199,7 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         <Layer {...provincesOutlineLayer} />
         <Layer {...divideLayer(showDivide ? eastIds : [])} />
         <Layer {...highlightLayer} />
+        <CandidateLayers />
         <HubMarkers />
         <Labels data={data} />
         <MapSync />

@@ -3,12 +3,19 @@ import { createStore } from 'zustand/vanilla';
 import { useStore as useZustand } from 'zustand';
 import { createBriefingSlice, type BriefingSlice } from './scenes/slice';
 import { createDataSlice, type DataSlice } from './slices/data';
+import { createResultsSlice, type ResultsSlice } from './slices/results';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulation';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
-export type Store = ViewSlice & ScenarioSlice & SelectionSlice & SimulationSlice & DataSlice & BriefingSlice;
+export type Store = ViewSlice &
+  ScenarioSlice &
+  SelectionSlice &
+  SimulationSlice &
+  DataSlice &
+  BriefingSlice &
+  ResultsSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
@@ -18,6 +25,7 @@ export const createAppStore = () =>
     ...createSimulationSlice(...a),
     ...createDataSlice(...a),
     ...createBriefingSlice(...a),
+    ...createResultsSlice(...a),
   }));
 
 export const store = createAppStore();

@@ -4,6 +4,7 @@ import { CompareSchemes } from './CompareSchemes';
 import { DetailPanel } from './DetailPanel';
 import { GapView } from './GapView';
 import { ScenesPanel } from './ScenesPanel';
+import { SimulatePanel } from './simulate/SimulatePanel';
 import { TableView } from './TableView';
 
 /** Shows the one open side panel. */
@@ -11,8 +12,9 @@ export function PanelHost() {
   const panel = useStore((s) => s.panel);
   switch (panel) {
     case 'none':
-    case 'simulate':
       return null;
+    case 'simulate':
+      return <SimulatePanel />;
     case 'detail':
       return <DetailPanel />;
     case 'about':

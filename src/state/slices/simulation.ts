@@ -9,18 +9,22 @@ export interface SimulationState {
   readonly filter: CandidateFilter;
   /** Number of stops to plan (1–30). */
   readonly planK: number;
+  /** Rerun the plan at radius −25% and +25% and mark the stops that stay (issue #5). */
+  readonly planRobust: boolean;
 }
 
 export interface SimulationSlice extends SimulationState {
   setDemand: (patch: Partial<DemandSettings>) => void;
   setFilter: (patch: Partial<CandidateFilter>) => void;
   setPlanK: (k: number) => void;
+  setPlanRobust: (on: boolean) => void;
 }
 
 export const initialSimulation: SimulationState = {
   demand: DEFAULT_DEMAND_SETTINGS,
   filter: DEFAULT_CANDIDATE_FILTER,
   planK: 10,
+  planRobust: true,
 };
 
 export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice> = (set) => ({
@@ -35,4 +39,5 @@ export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice>
       filter: { ...s.filter, ...patch, minPop: Math.max(0, (patch.minPop ?? s.filter.minPop) || 0) },
     })),
   setPlanK: (k) => set({ planK: Math.max(1, Math.min(30, Math.round(k))) }),
+  setPlanRobust: (planRobust) => set({ planRobust }),
 });
