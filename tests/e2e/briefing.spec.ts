@@ -101,6 +101,28 @@ test('→ and ← step through three saved scenes in presenter mode', async ({ b
   expect(briefing.errors).toEqual([]);
 });
 
+test('with reduced motion a scene change jumps instead of flying', async ({ briefing }) => {
+  await briefing.page.emulateMedia({ reducedMotion: 'reduce' });
+  const a = { lon: 106.8, lat: -6.2, zoom: 7 };
+  const b = { lon: 130, lat: -3, zoom: 5.5 };
+  await briefing.open();
+  await briefing.moveCamera(a);
+  await briefing.saveScene('Jakarta');
+  await briefing.moveCamera(b);
+  await briefing.saveScene('Maluku');
+  await briefing.startPresenter();
+  await expect(briefing.counter()).toHaveText('Scene 1 of 2');
+  const far = await briefing.camera();
+  expect(Math.abs(far.lon - a.lon)).toBeLessThan(0.01);
+  await briefing.press('ArrowRight');
+  await expect(briefing.counter()).toHaveText('Scene 2 of 2');
+  // Read at once, without waiting: a flight would still be on its way.
+  const now = await briefing.camera();
+  expect(
+    Math.max(Math.abs(now.lon - b.lon), Math.abs(now.lat - b.lat), Math.abs(now.zoom - b.zoom)),
+  ).toBeLessThan(0.01);
+});
+
 test('the exported PNG has the requested size and shows the map', async ({ briefing }) => {
   await briefing.open();
   await briefing.moveCamera(SULAWESI);
