@@ -51,7 +51,7 @@ async function dragReach(browser, url) {
   await page.waitForSelector('[data-map-idle="true"]');
   await page.evaluate(() => window.__jangkau.map.jumpTo({ center: [123.06, 0.54], zoom: 7 }));
   await page.waitForTimeout(500);
-  const marker = page.getByRole('img', { name: /^Hub Gorontalo / });
+  const marker = page.getByRole('button', { name: /^Hub Gorontalo / });
   const box = await marker.boundingBox();
   await page.evaluate(() => performance.clearMeasures('jangkau:reach'));
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -82,6 +82,8 @@ export const en = {
     seaCrossing: 'Sea crossing (km)',
     decay: 'Reach at the edge',
     remove: 'Remove hub {{name}}',
+    marker: 'Hub {{name}} ({{status}})',
+    markerKeys: 'drag, or focus and use the arrow keys to move; Delete removes',
     people: 'people',
     underserved: 'underserved (offline)',
     held: 'held',

@@ -84,6 +84,8 @@ export const id: PartialTranslation = {
     seaCrossing: 'Penyeberangan laut (km)',
     decay: 'Jangkauan di tepi',
     remove: 'Hapus hub {{name}}',
+    marker: 'Hub {{name}} ({{status}})',
+    markerKeys: 'seret, atau fokuskan dan pakai tombol panah untuk memindahkan; Delete menghapus',
     people: 'jiwa',
     underserved: 'belum terlayani (belum daring)',
     held: 'sudah',

@@ -1,33 +1,63 @@
 import { Marker, type MarkerDragEvent } from '@vis.gl/react-maplibre';
-import { useStore } from '../state/store';
+import type { KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Hub } from '../state/slices/scenario';
+import { store, useStore } from '../state/store';
 
-const STATUS_LABEL: Record<Hub['status'], string> = { held: 'held', planned: 'planned', added: 'added' };
+/** Degrees a hub moves per arrow key press (about 5.5 km); Shift moves five times as far. */
+const KEY_STEP_DEG = 0.05;
+const ARROWS: Record<string, readonly [number, number]> = {
+  ArrowUp: [1, 0],
+  ArrowDown: [-1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
 
-/** Draggable hub markers. Dragging updates the store on every move, so reach updates live. */
+/**
+ * Hub markers: draggable with the mouse or touch, and focusable buttons that move with the arrow keys
+ * (Delete removes the hub). Every move updates the store, so zones and reach update live.
+ */
 export function HubMarkers() {
+  const { t } = useTranslation();
   const hubs = useStore((s) => s.hubs);
   const moveHub = useStore((s) => s.moveHub);
+  const onKeyDown = (hub: Hub, e: KeyboardEvent) => {
+    const dir = ARROWS[e.key];
+    if (dir) {
+      e.preventDefault();
+      const step = KEY_STEP_DEG * (e.shiftKey ? 5 : 1);
+      moveHub(hub.id, hub.lat + dir[0] * step, hub.lon + dir[1] * step);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      store.getState().removeHub(hub.id);
+    }
+  };
   return (
     <>
-      {hubs.map((hub) => (
-        <Marker
-          key={hub.id}
-          longitude={hub.lon}
-          latitude={hub.lat}
-          draggable
-          anchor="center"
-          onDrag={(e: MarkerDragEvent) => moveHub(hub.id, e.lngLat.lat, e.lngLat.lng)}
-        >
-          <div
-            className={`hub-marker hub-${hub.status}`}
-            role="img"
-            aria-label={`Hub ${hub.name} (${STATUS_LABEL[hub.status]})`}
-            title={`${hub.name} (${STATUS_LABEL[hub.status]}${hub.date ? `, ${hub.date}` : ''})`}
-            data-hub-id={hub.id}
-          />
-        </Marker>
-      ))}
+      {hubs.map((hub) => {
+        const status = t(`hubs.${hub.status}`);
+        return (
+          <Marker
+            key={hub.id}
+            longitude={hub.lon}
+            latitude={hub.lat}
+            draggable
+            anchor="center"
+            onDrag={(e: MarkerDragEvent) => moveHub(hub.id, e.lngLat.lat, e.lngLat.lng)}
+          >
+            <div
+              className={`hub-marker hub-${hub.status}`}
+              role="button"
+              tabIndex={0}
+              aria-label={t('hubs.marker', { name: hub.name, status })}
+              aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Delete"
+              title={`${t('hubs.marker', { name: hub.name, status })}${hub.date ? ` · ${hub.date}` : ''} · ${t('hubs.markerKeys')}`}
+              data-hub-id={hub.id}
+              onKeyDown={(e) => onKeyDown(hub, e)}
+            />
+          </Marker>
+        );
+      })}
     </>
   );
 }

@@ -94,7 +94,7 @@ export class MapDriver {
   }
 
   marker(name: string): Locator {
-    return this.page.getByRole('img', { name: new RegExp(`^Hub ${name} `) });
+    return this.page.getByRole('button', { name: new RegExp(`^Hub ${name} `) });
   }
 
   /** Drags a hub marker by (dx, dy) pixels with the mouse, in steps, as a user would. */

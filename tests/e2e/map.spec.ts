@@ -68,3 +68,15 @@ test('the table view lists the 33 polygons and the 38 provinces they hold', asyn
   expect(provinces).toHaveLength(38);
   expect(provinces).toContain('Papua Pegunungan');
 });
+
+test('a hub moves with the arrow keys and Delete removes it', async ({ map, page }) => {
+  await map.open();
+  await map.jumpTo(119.8, -4.5, 7);
+  await map.addHubAt(...MAKASSAR);
+  const before = await map.reachOf('Makassar');
+  await map.marker('Makassar').focus();
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowRight');
+  await expect.poll(() => map.reachOf('Makassar')).not.toBe(before);
+  await page.keyboard.press('Delete');
+  await expect(map.hubRow('Makassar')).toHaveCount(0);
+});
