@@ -3,7 +3,7 @@
  * estimate/aggregated flags) as CSV and GeoJSON, the source list as CSV, and a roadshow plan as CSV/GeoJSON.
  * Pure functions from data to text; the menu downloads them. Missing values stay empty (CSV) or null (GeoJSON).
  */
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Dataset } from '../data/dataset';
 import {
   METRICS,
@@ -14,14 +14,12 @@ import {
   type MetricValue,
 } from '../domain/metrics';
 
+import { csvField as planCsvField, planToCsv, planToGeoJson } from './simulate/plan-export';
+
 export type StatsInput = Pick<Dataset, 'provinces' | 'stats' | 'metrics' | 'boundaries'>;
 
-/** RFC 4180 field: quoted when it holds a comma, quote or line break. */
-export function csvField(x: string | number | boolean | null | undefined): string {
-  if (x === null || x === undefined) return '';
-  const s = String(x);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+/** RFC 4180 field (shared with the planner's export); undefined is an empty field too. */
+export const csvField = (x: string | number | boolean | null | undefined): string => planCsvField(x ?? null);
 
 /** CSV text with a header row and CRLF line ends (what spreadsheets expect). */
 export function toCsv(
@@ -184,44 +182,24 @@ export interface PlanExport {
   }[];
 }
 
-/** Coordinates to 5 decimals (about 1 m). */
-const coord = (x: number) => Math.round(x * 1e5) / 1e5;
+/** The plan normalised for the planner's own export functions (one plan, one file format). */
+const normalised = (plan: PlanExport) => ({
+  stops: plan.stops.map((s) => ({ ...s, robust: s.robust ?? null })),
+});
 
 /**
- * The plan as CSV, in the same columns as the planning panel's own download (src/ui/simulate, issue #5).
+ * The plan as CSV, in the planning panel's own format (src/ui/simulate/plan-export.ts, issue #5).
  *
  * @example exportPlanCsv({ stops: [{ name: 'Ambon', lat: -3.7, lon: 128.2, gain: 1200, cumulative: 1200 }] })
  * // "stop,name,lat,lon,newly_reached,cumulative,robust\r\n1,Ambon,-3.7,128.2,1200,1200,\r\n"
  */
 export function exportPlanCsv(plan: PlanExport): string {
-  return toCsv(
-    ['stop', 'name', 'lat', 'lon', 'newly_reached', 'cumulative', 'robust'],
-    plan.stops.map((s, i) => [
-      i + 1,
-      s.name,
-      coord(s.lat),
-      coord(s.lon),
-      Math.round(s.gain),
-      Math.round(s.cumulative),
-      s.robust ?? null,
-    ]),
-  );
+  return planToCsv(normalised(plan));
 }
 
 /** The plan's stops as GeoJSON points ([lon, lat]) with stop number, name, gain, cumulative gain and robustness. */
 export function exportPlanGeoJson(plan: PlanExport): string {
-  const features: Feature<Point>[] = plan.stops.map((s, i) => ({
-    type: 'Feature',
-    geometry: { type: 'Point', coordinates: [coord(s.lon), coord(s.lat)] },
-    properties: {
-      stop: i + 1,
-      name: s.name,
-      gain: Math.round(s.gain),
-      cumulative: Math.round(s.cumulative),
-      robust: s.robust ?? null,
-    },
-  }));
-  return JSON.stringify({ type: 'FeatureCollection', features } satisfies FeatureCollection<Point>);
+  return JSON.stringify(planToGeoJson(normalised(plan)));
 }
 
 /**
