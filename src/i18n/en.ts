@@ -66,6 +66,7 @@ export const en = {
     coverageNote:
       'Share of each polygon’s estimated population inside the catchments of the {{count}} hubs on the map',
     years: 'Year {{year}}',
+    coverageSource: 'Jangkau population surface (GeoNames, BPS SP2020)',
   },
   tooltip: {
     rank: 'rank {{rank}} of {{of}}',
@@ -564,7 +565,7 @@ export const en = {
     unmatched: 'not matched',
     apply: 'Apply import',
     cancel: 'Cancel',
-    blocked: 'Nothing can be imported yet: fix the problems above or change how the file is read.',
+    blocked: 'Nothing can be imported yet: fix the problems listed below, or change how the file is read.',
     applied: 'Imported {{file}}: {{what}}.',
     applyFailed: 'The import could not be applied: {{message}}. Nothing was changed.',
     what: {

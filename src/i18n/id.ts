@@ -68,6 +68,7 @@ export const id: PartialTranslation = {
       'Pengguna internet × {{share}}% pengguna internet yang memakai Facebook ({{year}}, angka nasional: tahun terdekat yang ada sumbernya)',
     coverageNote: 'Bagian perkiraan penduduk tiap wilayah yang berada dalam jangkauan {{count}} hub di peta',
     years: 'Tahun {{year}}',
+    coverageSource: 'Permukaan penduduk Jangkau (GeoNames, BPS SP2020)',
   },
   tooltip: {
     rank: 'peringkat {{rank}} dari {{of}}',

@@ -38,6 +38,23 @@ export function hardCodedStrings(file: string, text: string): string[] {
       if (ts.isStringLiteral(init) && /\p{L}{2,}/u.test(init.text) && !LANGUAGE_FREE.test(init.text))
         report(node, init.text);
     }
+    // Literal text inside {…} in JSX: {'Close'}, {`Hub ${name}`} (as a child or as a user-facing attribute).
+    if (ts.isJsxExpression(node) && node.expression) {
+      const parent = node.parent;
+      const userFacing =
+        ts.isJsxElement(parent) ||
+        ts.isJsxFragment(parent) ||
+        (ts.isJsxAttribute(parent) && USER_FACING_ATTRS.has(parent.name.getText()));
+      const e = node.expression;
+      const literal =
+        ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)
+          ? e.text
+          : ts.isTemplateExpression(e)
+            ? [e.head.text, ...e.templateSpans.map((t) => t.literal.text)].join(' ')
+            : null;
+      if (userFacing && literal !== null && /\p{L}{2,}/u.test(literal) && !LANGUAGE_FREE.test(literal))
+        report(node, literal);
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);
