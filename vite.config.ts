@@ -1,10 +1,42 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Issue #8: the built page carries a strict Content-Security-Policy (no inline or eval'd script, nothing from
+ * other origins), so even a crafted imported name could not run code. Only in the production build: Vite's dev
+ * server injects inline scripts for hot reload.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'jangkau-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 // Issue #2. MapLibre 6 loads its web worker from a URL; src/map/MapView.tsx hands it the worker that
 // Vite bundles (`?worker&url`), so no optimizeDeps exclusion is needed for dev or build.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     target: 'es2022',
     // The map chunk (MapLibre, lazy-loaded) is ~1 MB by design.

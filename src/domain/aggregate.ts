@@ -61,6 +61,8 @@ export function aggregateToPolygons(
     let bestMissing: BpsCode[] = [...p.provinces];
     const notes: string[] = [];
     for (const [basis, members] of candidates) {
+      // A polygon can have no province on a basis (e.g. an imported Papua Selatan on the 34 list): no value.
+      if (members.length === 0) continue;
       const found = members.map((b) => byBasis[basis].get(b));
       const missing = members.filter((_, i) => found[i] === undefined);
       if (missing.length > 0) {

@@ -74,6 +74,8 @@ export interface SourceRecord {
   /** Year of publication or survey, when known. */
   readonly year: number | null;
   readonly note: string;
+  /** True for figures a user imported (issue #8); shown as "user data" wherever they appear. */
+  readonly user?: boolean;
 }
 
 /** One cited figure for one province (on its own basis) and year. Never interpolated. */

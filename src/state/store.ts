@@ -3,6 +3,7 @@ import { createStore } from 'zustand/vanilla';
 import { useStore as useZustand } from 'zustand';
 import { createBriefingSlice, type BriefingSlice } from './scenes/slice';
 import { createDataSlice, type DataSlice } from './slices/data';
+import { createImportsSlice, type ImportsSlice } from './slices/imports';
 import { createResultsSlice, type ResultsSlice } from './slices/results';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
@@ -15,7 +16,8 @@ export type Store = ViewSlice &
   SimulationSlice &
   DataSlice &
   BriefingSlice &
-  ResultsSlice;
+  ResultsSlice &
+  ImportsSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
@@ -26,6 +28,7 @@ export const createAppStore = () =>
     ...createDataSlice(...a),
     ...createBriefingSlice(...a),
     ...createResultsSlice(...a),
+    ...createImportsSlice(...a),
   }));
 
 export const store = createAppStore();

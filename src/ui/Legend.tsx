@@ -3,6 +3,8 @@ import { metricDef } from '../domain/metrics';
 import { choroplethOf, effectiveYear, NO_DATA_COLOUR } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { formatRange } from './format';
+import { hasUserData } from './import/user-data';
+import { UserDataTag } from './import/UserDataTag';
 import { sourceLine } from './sources';
 
 /** Class ranges with units, no-data swatch, source and year; estimates say so and link to their method. */
@@ -17,6 +19,10 @@ export function Legend() {
   const def = metricDef(result.metric);
   const lng = i18n.language;
   const hasNoData = result.values.some((v) => v.value === null);
+  const userData = hasUserData(
+    data,
+    result.values.flatMap((v) => v.sourceIds),
+  );
   return (
     <section className="legend" aria-label={t('legend.title')}>
       <h2>
@@ -54,6 +60,7 @@ export function Legend() {
       </ul>
       <p className="legend-source">
         {t('legend.source')}: {sourceLine(data, result)}
+        {userData ? <UserDataTag /> : null}
       </p>
     </section>
   );

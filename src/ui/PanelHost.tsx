@@ -2,9 +2,10 @@ import { useStore } from '../state/store';
 import { AboutPanel } from './AboutPanel';
 import { CompareSchemes } from './CompareSchemes';
 import { DetailPanel } from './DetailPanel';
-import { GapView } from './GapView';
+import { ImportPanel } from './import/ImportPanel';
 import { ScenesPanel } from './ScenesPanel';
 import { SimulatePanel } from './simulate/SimulatePanel';
+import { GapView } from './GapView';
 import { TableView } from './TableView';
 
 /** Shows the one open side panel. */
@@ -23,10 +24,12 @@ export function PanelHost() {
       return <TableView />;
     case 'compare':
       return <CompareSchemes />;
-    case 'gap':
-      return <GapView />;
     case 'scenes':
       return <ScenesPanel />;
+    case 'gap':
+      return <GapView />;
+    case 'import':
+      return <ImportPanel />;
     default:
       return panel satisfies never;
   }

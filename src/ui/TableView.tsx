@@ -4,6 +4,8 @@ import { choroplethOf, effectiveYear } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { formatValue } from './format';
 import { Panel } from './Panel';
+import { hasUserData } from './import/user-data';
+import { UserDataTag } from './import/UserDataTag';
 import { sourceLine } from './sources';
 
 /** The choropleth as a table: every polygon with the provinces it includes, its value and rank. */
@@ -53,6 +55,7 @@ export function TableView() {
               <td>
                 {v.value === null ? t('tooltip.noData') : formatValue(i18n.language, def.unit, v.value)}
                 {v.aggregated ? '*' : ''}
+                {hasUserData(data, v.sourceIds) ? <UserDataTag /> : null}
               </td>
               <td className="small">
                 {v.value === null ? '' : sourceLine(data, { ...choropleth.result, values: [v] })}

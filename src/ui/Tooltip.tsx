@@ -4,6 +4,8 @@ import { metricDef, ranks } from '../domain/metrics';
 import { choroplethOf, effectiveYear } from '../state/selectors';
 import { useStore } from '../state/store';
 import { formatValue } from './format';
+import { hasUserData } from './import/user-data';
+import { UserDataTag } from './import/UserDataTag';
 import { sourceLine } from './sources';
 
 /** Hover tooltip: name (English name too), value with unit, source, year, rank of N. */
@@ -27,6 +29,7 @@ export function Tooltip({ hover }: { hover: HoverInfo | null }) {
         {v.value === null ? t('tooltip.noData') : formatValue(i18n.language, def.unit, v.value)}
         {def.estimate ? <span className="tag tag-estimate">{t('legend.estimate')}</span> : null}
         {v.aggregated ? <span className="tag">{t('detail.aggregatedTag')}</span> : null}
+        {hasUserData(data, v.sourceIds) ? <UserDataTag /> : null}
       </div>
       {v.value !== null && rank[hover.polygon] ? (
         <div>{t('tooltip.rank', { rank: rank[hover.polygon], of })}</div>

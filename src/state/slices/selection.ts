@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
 import type { Store } from '../store';
 
-export type Panel = 'none' | 'detail' | 'about' | 'table' | 'compare' | 'gap' | 'simulate' | 'scenes';
+export type Panel =
+  'none' | 'detail' | 'about' | 'table' | 'compare' | 'gap' | 'simulate' | 'scenes' | 'import';
 
 export interface SelectionState {
   readonly selected: number | null;

@@ -1,0 +1,7 @@
+import { useTranslation } from 'react-i18next';
+
+/** The "user data" tag shown next to values that come from an import (issue #8). */
+export function UserDataTag() {
+  const { t } = useTranslation();
+  return <span className="tag tag-user">{t('legend.userData')}</span>;
+}

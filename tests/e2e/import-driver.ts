@@ -1,0 +1,105 @@
+/**
+ * Driver for the issue #8 specs: what a user does with "Import data" (pick a file, read the preview, apply,
+ * undo) and what they see afterwards (the table of the map, the legend, the hub list). Only helpers.ts imports
+ * Playwright.
+ */
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Locator, Page } from './helpers';
+import { expect } from './helpers';
+
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
+
+export class ImportDriver {
+  constructor(private readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/?e2e');
+    await expect(this.page.getByRole('region', { name: 'Map of Indonesian provinces' })).toHaveAttribute(
+      'data-map-idle',
+      'true',
+    );
+  }
+
+  get panel(): Locator {
+    return this.page.getByRole('region', { name: 'Import data' });
+  }
+
+  async openImport(): Promise<void> {
+    if (await this.panel.isVisible()) return;
+    await this.page.getByRole('button', { name: 'Import data' }).click();
+    await expect(this.panel).toBeVisible();
+  }
+
+  /** Picks a fixture of tests/fixtures/import (or given content) with the file picker and waits for the preview. */
+  async choose(name: string, content?: string): Promise<void> {
+    await this.openImport();
+    const input = this.panel.getByLabel('Choose a file');
+    await input.setInputFiles(
+      content === undefined
+        ? join(FIXTURES, name)
+        : { name, mimeType: 'text/plain', buffer: Buffer.from(content) },
+    );
+    await expect(this.applyButton).toBeVisible();
+    await expect(
+      this.panel.getByRole('status').filter({ hasText: /Reading|Matching|Assigning/ }),
+    ).toHaveCount(0);
+  }
+
+  get applyButton(): Locator {
+    return this.panel.getByRole('button', { name: 'Apply import' });
+  }
+
+  /** The summary line of the preview. */
+  async summary(): Promise<string> {
+    return (await this.panel.locator('.import-summary').textContent()) ?? '';
+  }
+
+  /** Rows of a table in the preview ("Problems" or "What will be imported"), as cell texts. */
+  async tableRows(caption: 'Problems' | 'What will be imported'): Promise<string[][]> {
+    const table = this.panel.getByRole('table', { name: caption });
+    await expect(table).toBeVisible();
+    return table
+      .locator('tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+      );
+  }
+
+  async apply(): Promise<void> {
+    await this.applyButton.click();
+    await expect(this.panel.getByRole('status').filter({ hasText: /^Imported / })).toBeVisible();
+  }
+
+  async undo(): Promise<void> {
+    await this.panel.getByRole('button', { name: 'Undo import' }).click();
+    await expect(this.panel.getByRole('status').filter({ hasText: /was undone/ })).toBeVisible();
+  }
+
+  /** The "Imported so far" list. */
+  async history(): Promise<string[]> {
+    const list = this.panel.getByRole('region', { name: 'Imported so far' });
+    if ((await list.count()) === 0) return [];
+    return list.getByRole('listitem').allTextContents();
+  }
+
+  /** The value cell of a province polygon in the table view (opens it). */
+  async tableValue(polygon: string): Promise<{ text: string; userData: boolean }> {
+    const table = this.page.getByRole('region', { name: 'Table view' });
+    if (!(await table.isVisible())) await this.page.getByRole('button', { name: 'Table view' }).click();
+    const row = table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: polygon, exact: true }) });
+    const cell = row.getByRole('cell').nth(2);
+    const text = ((await cell.textContent()) ?? '').trim();
+    return { text, userData: (await cell.getByText('user data', { exact: true }).count()) > 0 };
+  }
+
+  legend(): Locator {
+    return this.page.getByRole('region', { name: 'Legend' });
+  }
+
+  hubList(): Locator {
+    return this.page.getByRole('list', { name: 'Hubs and catchments' });
+  }
+}

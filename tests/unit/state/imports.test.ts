@@ -1,0 +1,239 @@
+// Issue #8: applying an import builds a new Dataset (the old one is never touched) and Undo restores it.
+import bboxPolygon from '@turf/bbox-polygon';
+import { featureCollection, feature as turfFeature } from '@turf/helpers';
+import intersect from '@turf/intersect';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../../src/data/dataset';
+import { mergeObservations } from '../../../src/domain/import/merge';
+import { analyseImport, type ImportPreview } from '../../../src/domain/import/pipeline';
+import { metricValues } from '../../../src/domain/metrics';
+import { createAppStore } from '../../../src/state/store';
+import { userSource, withBoundaries } from '../../../src/state/slices/imports';
+import { context, dataset, fixture } from '../domain/import/data';
+
+const data = dataset();
+const byBps = new Map(data.provinces.provinces.map((p) => [p.bps, p]));
+
+function storeWith(d: Dataset) {
+  const s = createAppStore();
+  s.getState().setDataset(d);
+  return s;
+}
+
+/** A JSON fingerprint of the parts an import could touch. */
+const fingerprint = (d: Dataset) =>
+  JSON.stringify([
+    d.provinces,
+    d.stats.sources.length,
+    d.stats.observations.length,
+    d.boundaries.features.length,
+    d.places.polygon.slice(0, 50),
+    Array.from(d.cells.polygon.slice(0, 5000)),
+  ]);
+
+describe('statistics import', () => {
+  const preview = analyseImport(
+    { name: 'statistics-id.csv', text: fixture('statistics-id.csv') },
+    {},
+    context(),
+  );
+
+  it('replaces store.dataset with a new object, marks the source as user data, and Undo restores the same object', () => {
+    const store = storeWith(data);
+    const before = store.getState().dataset!;
+    const print = fingerprint(before);
+    expect(store.getState().applyImport(preview)).toBeNull();
+    const after = store.getState().dataset!;
+    expect(after === before).toBe(false);
+    expect(fingerprint(before)).toBe(print);
+    const source = after.stats.sources.at(-1)!;
+    expect(source).toMatchObject({ id: 'user-1', title: 'statistics-id.csv', user: true });
+    // The choropleth sees the imported 2024 value of Aceh (a 34-basis polygon of its own).
+    const aceh = metricValues(after.metrics, 'internet_use_bps', 2024).values[0]!;
+    expect(aceh).toMatchObject({ value: 72.53, sourceIds: ['user-1'] });
+    expect(store.getState().importHistory).toHaveLength(1);
+
+    store.getState().undoImport();
+    expect(store.getState().dataset === before).toBe(true);
+    expect(store.getState().importHistory).toEqual([]);
+  });
+
+  it('refuses a preview that cannot be applied, changing nothing', () => {
+    const store = storeWith(data);
+    const bad = analyseImport({ name: 'x.csv', text: 'a;b\n' }, {}, context());
+    expect(bad.ok).toBe(false);
+    expect(store.getState().applyImport(bad)).toBe('this file has problems that block the import');
+    expect(store.getState().dataset === data).toBe(true);
+    expect(store.getState().importHistory).toEqual([]);
+  });
+});
+
+describe('merging observations', () => {
+  const source = userSource('user-9', 'u.csv');
+  const provinces = data.provinces.provinces;
+  it('replaces values of the same metric, year and territory only', () => {
+    const stats = {
+      ...data.stats,
+      observations: [
+        { metric: 'internet_use_bps', bps: 94, basis: '34', year: 2023, value: 1, sourceId: 'x' },
+        { metric: 'internet_use_bps', bps: 91, basis: '34', year: 2023, value: 2, sourceId: 'x' },
+        { metric: 'internet_use_bps', bps: 94, basis: '34', year: 2022, value: 3, sourceId: 'x' },
+        { metric: 'population', bps: 94, basis: '34', year: 2023, value: 4, sourceId: 'x' },
+      ],
+    } as const;
+    // A 38-basis value for Papua Selatan overlaps old Papua (34-basis 94), not Papua Barat, other years or metrics.
+    const merged = mergeObservations(
+      stats,
+      [{ metric: 'internet_use_bps', bps: 95, basis: '38', year: 2023, value: 9, sourceId: '' }],
+      source,
+      provinces,
+    );
+    expect(merged.observations.map((o) => [o.bps, o.year, o.metric, o.value, o.sourceId])).toEqual([
+      [91, 2023, 'internet_use_bps', 2, 'x'],
+      [94, 2022, 'internet_use_bps', 3, 'x'],
+      [94, 2023, 'population', 4, 'x'],
+      [95, 2023, 'internet_use_bps', 9, 'user-9'],
+    ]);
+    expect(merged.sources.at(-1)).toBe(source);
+    expect(stats.observations).toHaveLength(4);
+  });
+});
+
+describe('training records import', () => {
+  it('adds held hubs through the scenario slice and removes exactly those on undo', () => {
+    const store = storeWith(data);
+    store.getState().setHubs([{ id: 'stop-a', name: 'A', lat: 0, lon: 120, status: 'held', date: null }]);
+    const preview = analyseImport({ name: 'training.csv', text: fixture('training.csv') }, {}, context());
+    expect(store.getState().applyImport(preview)).toBeNull();
+    expect(store.getState().hubs.map((h) => [h.id, h.name, h.status])).toEqual([
+      ['stop-a', 'A', 'held'],
+      ['import-1-1', 'Makassar', 'held'],
+      ['import-1-2', 'Gorontalo', 'held'],
+      ['import-1-3', 'Bandung', 'held'],
+    ]);
+    expect(store.getState().dataset === data).toBe(true);
+    store.getState().addHub({ name: 'B', lat: 1, lon: 121, status: 'added', date: null });
+    store.getState().undoImport();
+    expect(store.getState().hubs.map((h) => h.name)).toEqual(['A', 'B']);
+  });
+});
+
+/** The embedded Natural Earth polygons written the way a user's file would be (Kemendagri codes, names). */
+function userFeatures(): Feature<Polygon | MultiPolygon, Record<string, unknown>>[] {
+  return data.boundaries.features.map((f) => {
+    const main = byBps.get(data.provinces.polygons[f.properties.id]!.provinces[0]!)!;
+    return {
+      type: 'Feature',
+      properties: { kode: main.kemendagri, Propinsi: main.nameId.toUpperCase() },
+      geometry: f.geometry,
+    };
+  });
+}
+
+/** Cuts a feature by a longitude/latitude box into a new province's feature. */
+function cut(
+  f: Feature<Polygon | MultiPolygon>,
+  box: [number, number, number, number],
+  kemendagri: number,
+  name: string,
+) {
+  const part = intersect(featureCollection([turfFeature(f.geometry), bboxPolygon(box)]));
+  if (!part) throw new Error(`empty cut for ${name}`);
+  return {
+    type: 'Feature' as const,
+    properties: { kode: kemendagri, Propinsi: name },
+    geometry: part.geometry,
+  };
+}
+
+function applyBoundaries(features: unknown[]): { preview: ImportPreview; next: Dataset } {
+  const preview = analyseImport(
+    { name: 'b.geojson', text: JSON.stringify({ type: 'FeatureCollection', features }) },
+    {},
+    context(),
+  );
+  const r = preview.result;
+  if (r?.kind !== 'boundaries' || !r.apply)
+    throw new Error(`not applicable: ${JSON.stringify(preview.issues.slice(0, 3))}`);
+  return { preview, next: withBoundaries(data, r.apply) };
+}
+
+describe('boundaries import', () => {
+  it('on the embedded polygons as a user file: the same polygons, metrics and east flags', () => {
+    const print = fingerprint(data);
+    const { next } = applyBoundaries(userFeatures());
+    expect(fingerprint(data)).toBe(print);
+    expect(next.provinces.polygons.map((p) => p.label)).toEqual(data.provinces.polygons.map((p) => p.label));
+    expect(next.provinces.provinces.map((p) => p.polygonId)).toEqual(
+      data.provinces.provinces.map((p) => p.polygonId),
+    );
+    expect(next.isEast).toEqual(data.isEast);
+    const census = (d: Dataset) => d.metrics.censusByPolygon;
+    expect(census(next)).toEqual(census(data));
+    expect(metricValues(next.metrics, 'internet_use_bps', 2023).values).toEqual(
+      metricValues(data.metrics, 'internet_use_bps', 2023).values,
+    );
+    expect(next.boundaries.features.map((f) => f.properties)).toEqual(
+      data.boundaries.features.map((f) => f.properties),
+    );
+    expect(next.index.cells === next.cells).toBe(true);
+  });
+
+  it(
+    'a 38-province file shows 38 polygons; the new Papua provinces have no 34-basis value, never a 0',
+    { timeout: 60_000 },
+    () => {
+      const features = userFeatures();
+      const take = (kemendagri: number) => {
+        const i = features.findIndex((f) => f.properties['kode'] === kemendagri);
+        return features.splice(i, 1)[0]!;
+      };
+      // Rough cuts of Kalimantan Timur, Papua Barat and Papua: enough to test the bookkeeping.
+      const kaltim = take(64);
+      const pabar = take(92);
+      const papua = take(91);
+      features.push(
+        cut(kaltim, [100, -10, 150, 2.2], 64, 'KALIMANTAN TIMUR'),
+        cut(kaltim, [100, 2.2, 150, 10], 65, 'KALIMANTAN UTARA'),
+        cut(pabar, [132.2, -10, 150, 10], 92, 'PAPUA BARAT'),
+        cut(pabar, [100, -10, 132.2, 10], 96, 'PAPUA BARAT DAYA'),
+        cut(papua, [139.2, -5.2, 150, 10], 91, 'PAPUA'),
+        cut(papua, [100, -15, 150, -5.2], 93, 'PAPUA SELATAN'),
+        cut(papua, [100, -5.2, 137.9, 10], 94, 'PAPUA TENGAH'),
+        cut(papua, [137.9, -5.2, 139.2, 10], 95, 'PAPUA PEGUNUNGAN'),
+      );
+      const { preview, next } = applyBoundaries(features);
+      expect(preview.issues).toEqual([]);
+      expect(next.provinces.polygons).toHaveLength(38);
+      expect(next.boundaries.features).toHaveLength(38);
+      const polygonOf = (bps: number) =>
+        next.provinces.polygons[next.provinces.provinces.find((p) => p.bps === bps)!.polygonId]!;
+      expect(polygonOf(95)).toMatchObject({ label: 'Papua Selatan', provinces: [95], provinces34: [] });
+      expect(polygonOf(94)).toMatchObject({ label: 'Papua', provinces: [94], provinces34: [] });
+      expect(polygonOf(91)).toMatchObject({ label: 'Papua Barat', provinces: [91], provinces34: [] });
+      expect(polygonOf(65)).toMatchObject({ label: 'Kalimantan Utara', provinces: [65], provinces34: [65] });
+      const share = metricValues(next.metrics, 'internet_use_bps', 2023).values;
+      expect(share[polygonOf(95).id]!.value).toBeNull();
+      expect(share[polygonOf(65).id]!.value).not.toBeNull();
+      // Every polygon holds cells, and the cell table still sums to the same population.
+      const cellsPer = new Array<number>(38).fill(0);
+      for (let c = 0; c < next.cells.count; c++) cellsPer[next.cells.polygon[c]!]!++;
+      expect(cellsPer.every((n) => n > 0)).toBe(true);
+      expect(next.isEast.kti17[polygonOf(95).id]).toBe(true);
+      expect(next.places.polygon).toHaveLength(data.places.polygon.length);
+    },
+  );
+
+  it('undo after a boundaries import restores the previous dataset and clears the selection', () => {
+    const store = storeWith(data);
+    store.getState().select(5);
+    const { preview } = applyBoundaries(userFeatures());
+    expect(store.getState().applyImport(preview)).toBeNull();
+    expect(store.getState().selected).toBeNull();
+    // Identity checks as booleans: a failing toBe would pretty-print two datasets of 49,000 cells.
+    expect(store.getState().dataset === data).toBe(false);
+    store.getState().undoImport();
+    expect(store.getState().dataset === data).toBe(true);
+  });
+});
