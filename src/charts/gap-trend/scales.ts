@@ -6,6 +6,7 @@
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
 import type { Region } from '../../domain/gap';
+import type { ChartOptions } from '../size';
 
 /** Okabe–Ito vermillion and blue: distinguishable with the common colour-vision deficiencies. */
 export const REGION_COLOUR: Readonly<Record<Region, string>> = { east: '#d55e00', west: '#0072b2' };
@@ -19,18 +20,7 @@ export interface TrendDatum {
   readonly complete: boolean;
 }
 
-export interface TrendOptions {
-  /** Outer width in px (default 520). */
-  readonly width?: number;
-  /** Outer height in px (default 230). */
-  readonly height?: number;
-  readonly margin?: {
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-    readonly left: number;
-  };
-}
+export type TrendOptions = ChartOptions;
 
 export const TREND_DEFAULTS = {
   width: 520,

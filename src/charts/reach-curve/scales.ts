@@ -5,6 +5,7 @@
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
+import type { ChartOptions } from '../size';
 
 /** One planned stop, in visit order. */
 export interface ReachDatum {
@@ -17,18 +18,7 @@ export interface ReachDatum {
   readonly robust: boolean | null;
 }
 
-export interface ReachCurveOptions {
-  /** Outer width in px (default 520). */
-  readonly width?: number;
-  /** Outer height in px (default 220). */
-  readonly height?: number;
-  readonly margin?: {
-    readonly top: number;
-    readonly right: number;
-    readonly bottom: number;
-    readonly left: number;
-  };
-}
+export type ReachCurveOptions = ChartOptions;
 
 export const REACH_DEFAULTS = {
   width: 520,
