@@ -166,6 +166,8 @@ interface ZoneCacheEntry {
   readonly feature: Feature<MultiPolygon, ZoneProps>;
 }
 const zoneCache = new Map<string, ZoneCacheEntry>();
+/** The dataset the cache was filled from: an import (issue #8) changes shares and polygons, so reach too. */
+let zoneCacheData: Dataset | null = null;
 
 /**
  * Zones (exactly the counted cells) and reach for every hub. Only hubs that moved are recomputed (or all, when the
@@ -173,6 +175,10 @@ const zoneCache = new Map<string, ZoneCacheEntry>();
  */
 export const selectZones = memoLast((data: Dataset | null, hubs: readonly Hub[], rule: RuleState) => {
   if (!data) return { zones: featureCollection([]), reach: [] as HubReach[] };
+  if (data !== zoneCacheData) {
+    zoneCache.clear();
+    zoneCacheData = data;
+  }
   const ruleKey = `${rule.radiusKm}|${rule.sameIslandOnly}|${rule.seaCrossingKm}|${rule.decayEdge}`;
   const seen = new Set<string>();
   const entries = hubs.map((hub) => {

@@ -8,6 +8,8 @@ import type { Dataset } from '../../../src/data/dataset';
 import { mergeObservations } from '../../../src/domain/import/merge';
 import { analyseImport, type ImportPreview } from '../../../src/domain/import/pipeline';
 import { metricValues } from '../../../src/domain/metrics';
+import { initialScenario } from '../../../src/state/slices/scenario';
+import { selectZones } from '../../../src/state/selectors';
 import { createAppStore } from '../../../src/state/store';
 import { userSource, withBoundaries } from '../../../src/state/slices/imports';
 import { context, dataset, fixture } from '../domain/import/data';
@@ -57,6 +59,16 @@ describe('statistics import', () => {
     store.getState().undoImport();
     expect(store.getState().dataset === before).toBe(true);
     expect(store.getState().importHistory).toEqual([]);
+  });
+
+  it('changes the reach of hubs (underserved people follow the newest internet-use share)', () => {
+    const store = storeWith(data);
+    const hubs = [{ id: 'h', name: 'Banda Aceh', lat: 5.5537, lon: 95.3172, status: 'added' as const, date: null }];
+    const before = selectZones(data, hubs, initialScenario.rule).reach[0]!;
+    store.getState().applyImport(preview);
+    const after = selectZones(store.getState().dataset, hubs, initialScenario.rule).reach[0]!;
+    expect(after.people).toBe(before.people);
+    expect(after.underserved).toBeLessThan(before.underserved);
   });
 
   it('refuses a preview that cannot be applied, changing nothing', () => {
