@@ -63,7 +63,9 @@ describe('statistics import', () => {
 
   it('changes the reach of hubs (underserved people follow the newest internet-use share)', () => {
     const store = storeWith(data);
-    const hubs = [{ id: 'h', name: 'Banda Aceh', lat: 5.5537, lon: 95.3172, status: 'added' as const, date: null }];
+    const hubs = [
+      { id: 'h', name: 'Banda Aceh', lat: 5.5537, lon: 95.3172, status: 'added' as const, date: null },
+    ];
     const before = selectZones(data, hubs, initialScenario.rule).reach[0]!;
     store.getState().applyImport(preview);
     const after = selectZones(store.getState().dataset, hubs, initialScenario.rule).reach[0]!;
