@@ -50,13 +50,17 @@ export const highlightLayer: LineLayerSpecification = {
   },
 };
 
-/** The east–west divide: eastern polygons outlined in a strong dashed line. */
+/** The east–west divide: eastern polygons outlined in a strong purple line (no choropleth colour is altered). */
 export const divideLayer = (eastIds: readonly number[]): LineLayerSpecification => ({
   id: 'east-divide',
   type: 'line',
   source: 'provinces',
   filter: ['in', ['get', 'id'], ['literal', [...eastIds]]],
-  paint: { 'line-color': '#7a0177', 'line-width': 1.6, 'line-dasharray': [3, 2] },
+  paint: {
+    'line-color': '#7a0177',
+    'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.2, 8, 2.5],
+    'line-opacity': 0.85,
+  },
 });
 
 export const zonesFillLayer: FillLayerSpecification = {
