@@ -518,7 +518,7 @@ export const en = {
     },
     summary: {
       statistics:
-        'Rows: {{rows}}. Imported: {{matched}}. Province not matched: {{unmatched}}. Values out of range: {{outOfRange}}. Unreadable: {{invalid}}. Empty: {{empty}}.',
+        'Rows: {{rows}}. Imported: {{matched}}. Province not matched: {{unmatched}}. Values out of range: {{outOfRange}}. Unreadable: {{invalid}}. Empty: {{empty}}. Repeated province, metric and year: {{duplicates}}.',
       statisticsValues_one:
         '{{count}} value will be added or replace the current one for the same province, metric and year.',
       statisticsValues_other:

@@ -532,7 +532,7 @@ export const id: PartialTranslation = {
     },
     summary: {
       statistics:
-        'Baris: {{rows}}. Diimpor: {{matched}}. Provinsi tidak cocok: {{unmatched}}. Nilai di luar rentang: {{outOfRange}}. Tidak terbaca: {{invalid}}. Kosong: {{empty}}.',
+        'Baris: {{rows}}. Diimpor: {{matched}}. Provinsi tidak cocok: {{unmatched}}. Nilai di luar rentang: {{outOfRange}}. Tidak terbaca: {{invalid}}. Kosong: {{empty}}. Kombinasi provinsi, indikator, dan tahun yang berulang: {{duplicates}}.',
       statisticsValues_one:
         '{{count}} nilai akan ditambahkan atau menggantikan nilai yang ada untuk provinsi, indikator, dan tahun yang sama.',
       statisticsValues_other:

@@ -3,6 +3,8 @@
  * undo) and what they see afterwards (the table of the map, the legend, the hub list). Only helpers.ts imports
  * Playwright.
  */
+import { writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from './helpers';
@@ -44,6 +46,61 @@ export class ImportDriver {
     await expect(
       this.panel.getByRole('status').filter({ hasText: /Reading|Matching|Assigning/ }),
     ).toHaveCount(0);
+  }
+
+  /** Drops a file with this content on the import panel, as a file dragged from the desktop. */
+  async drop(name: string, content: string): Promise<void> {
+    await this.openImport();
+    const dataTransfer = await this.page.evaluateHandle(
+      ([n, text]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], n, { type: 'text/csv' }));
+        return dt;
+      },
+      [name, content] as const,
+    );
+    // Any element inside the panel's body takes the drop (its text changes while dragging, so not the hint).
+    const zone = this.panel.getByText(/^Bring your own/);
+    await zone.dispatchEvent('dragover', { dataTransfer });
+    await zone.dispatchEvent('drop', { dataTransfer });
+    await expect(this.applyButton).toBeVisible();
+  }
+
+  /**
+   * Picks a generated statistics CSV of about `megabytes` MB and waits for its preview. Returns the main
+   * thread's long tasks (ms) while it was read and analysed, and whether a progress bar was shown.
+   */
+  async chooseLarge(megabytes: number): Promise<{ longTasks: number[]; sawProgress: boolean; rows: number }> {
+    const header = 'Provinsi;Tahun;Persentase Penduduk Mengakses Internet\n';
+    const names = ['Aceh', 'Jawa Barat', 'Bali', 'DKI Jakarta', 'Papua', 'Maluku', 'Jawa Barar'];
+    const lines: string[] = [];
+    let size = header.length;
+    for (let i = 0; size < megabytes * 1024 * 1024; i++) {
+      const line = `${names[i % names.length]};${2000 + (i % 24)};"${40 + (i % 50)},5";catatan ${i}\n`;
+      lines.push(line);
+      size += line.length;
+    }
+    const path = join(tmpdir(), `jangkau-import-${megabytes}mb.csv`);
+    await writeFile(path, header + lines.join(''));
+    await this.openImport();
+    await this.page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
+    await this.panel.getByLabel('Choose a file').setInputFiles(path);
+    const progress = this.panel.getByRole('progressbar', { name: 'Import progress' });
+    const sawProgress = await progress.waitFor({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    await expect(this.applyButton).toBeVisible({ timeout: 120_000 });
+    const longTasks = await this.page.evaluate(
+      () => (window as unknown as { __longTasks: number[] }).__longTasks,
+    );
+    return { longTasks, sawProgress, rows: lines.length };
   }
 
   get applyButton(): Locator {

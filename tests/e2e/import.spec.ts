@@ -116,3 +116,26 @@ test('a province or city named <img src=x onerror=alert(1)> is shown as text and
   expect(dialogs).toEqual([]);
   expect(dashboard.errors).toEqual([]);
 });
+
+test('a file dropped on the panel is previewed like a picked one', async ({ importer, dashboard }) => {
+  await importer.open();
+  await importer.drop('dropped.csv', 'provinsi;tahun;internet\nBali;2024;"81,5"\n');
+  expect(await importer.tableRows('What will be imported')).toEqual([
+    ['row 2', 'Bali', 'Bali', 'Internet use (% of population, BPS)', '2024', '81.5%'],
+  ]);
+  expect(dashboard.errors).toEqual([]);
+});
+
+test('a 50 MB file is read in a worker, with progress, and the page never freezes', async ({
+  importer,
+  dashboard,
+}) => {
+  test.setTimeout(180_000);
+  await importer.open();
+  const { longTasks, sawProgress, rows } = await importer.chooseLarge(50);
+  expect(sawProgress, 'a progress bar is shown while the file is read').toBe(true);
+  expect(await importer.summary()).toContain(`Rows: ${rows}.`);
+  // Parsing runs in the worker: the page's own tasks stay short (receiving and drawing the preview).
+  expect(Math.max(0, ...longTasks), `long tasks: ${longTasks.join(', ')} ms`).toBeLessThan(500);
+  expect(dashboard.errors).toEqual([]);
+});

@@ -77,6 +77,7 @@ function StatisticsPreview({ r, children }: { r: StatisticsResult; children: Rea
           outOfRange: c.outOfRange,
           invalid: c.invalid,
           empty: c.empty,
+          duplicates: c.duplicates,
         })}{' '}
         {r.observations.length > 0
           ? t('import.summary.statisticsValues', { count: r.observations.length })
