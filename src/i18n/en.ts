@@ -526,7 +526,9 @@ export const en = {
       training:
         'Rows: {{rows}}. Imported: {{matched}}, as {{hubs}} held hubs with {{participants}} participants. Place not found: {{unmatched}}. Unreadable: {{invalid}}.',
       boundaries:
-        'Features: {{features}}. Matched: {{matched}}. Not matched: {{unmatched}}. Invalid: {{invalid}}. The map will show {{polygons}} polygons.',
+        'Features: {{features}}. Matched: {{matched}}. Not matched: {{unmatched}}. Invalid: {{invalid}}.',
+      polygons_one: 'The map will show {{count}} polygon.',
+      polygons_other: 'The map will show {{count}} polygons.',
       outside:
         '{{cells}} population cells ({{people}} people) lie outside every polygon, at most {{km}} km away (coastal cells beyond the file’s coastline); each goes to the nearest polygon.',
       more: '… and {{count}} more',

@@ -540,7 +540,9 @@ export const id: PartialTranslation = {
       training:
         'Baris: {{rows}}. Diimpor: {{matched}}, sebagai {{hubs}} hub terlaksana dengan {{participants}} peserta. Tempat tidak ditemukan: {{unmatched}}. Tidak terbaca: {{invalid}}.',
       boundaries:
-        'Fitur: {{features}}. Cocok: {{matched}}. Tidak cocok: {{unmatched}}. Tidak valid: {{invalid}}. Peta akan menampilkan {{polygons}} poligon.',
+        'Fitur: {{features}}. Cocok: {{matched}}. Tidak cocok: {{unmatched}}. Tidak valid: {{invalid}}.',
+      polygons_one: 'Peta akan menampilkan {{count}} poligon.',
+      polygons_other: 'Peta akan menampilkan {{count}} poligon.',
       outside:
         '{{cells}} sel penduduk ({{people}} jiwa) berada di luar semua poligon, paling jauh {{km}} km (sel pesisir di luar garis pantai dalam berkas); setiap sel dimasukkan ke poligon terdekat.',
       more: '… dan {{count}} lainnya',

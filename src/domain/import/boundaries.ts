@@ -242,6 +242,7 @@ export function planBoundaries(
 
   // Provinces without a feature join the polygon of the province they were split from.
   const home = new Map<BpsCode, BpsCode>();
+  const missing: string[] = [];
   for (const p of provinces) {
     let at: ProvinceRecord | undefined = p;
     const seen = new Set<BpsCode>();
@@ -250,10 +251,16 @@ export function planBoundaries(
       at = byBps.get(at.splitFrom);
     }
     if (at && areasOf.has(at.bps)) home.set(p.bps, at.bps);
-    else
-      log.path('features', `no feature for ${p.nameId} (BPS ${p.bps}, Kemendagri ${p.kemendagri})`, {
-        blocking: true,
-      });
+    else missing.push(`${p.nameId} (BPS ${p.bps}, Kemendagri ${p.kemendagri})`);
+  }
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 6).join('; ');
+    const more = missing.length > 6 ? `; and ${missing.length - 6} more` : '';
+    log.path(
+      'features',
+      `no feature for ${shown}${more}: a province layer must cover all 34 or 38 provinces`,
+      { blocking: true },
+    );
   }
   if (log.blocking) return { matches, plan: null, needsCodeSystem, hasCodes };
 

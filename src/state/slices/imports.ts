@@ -38,15 +38,18 @@ export interface ImportsSlice {
   undoImport: () => void;
 }
 
-/** The source record of an import: marked as user data; the file name stands where an organisation would. */
+/**
+ * The source record of an import: marked as user data (also in its title, which the sources export lists); the
+ * file name stands where an organisation would (the legend's source line).
+ */
 export function userSource(id: string, file: string): SourceRecord {
   return {
     id,
-    title: file,
+    title: `user data: ${file}`,
     org: file,
     url: '',
     year: null,
-    note: `user data imported from ${file}`,
+    note: `imported by the user from ${file}`,
     user: true,
   };
 }

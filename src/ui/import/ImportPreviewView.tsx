@@ -191,8 +191,8 @@ function BoundaryPreview({ r, children }: { r: BoundaryResult; children: ReactNo
           matched: c.matched,
           unmatched: c.unmatched,
           invalid: c.invalid,
-          polygons: a?.polygons.length ?? 0,
         })}
+        {a ? ` ${t('import.summary.polygons', { count: a.polygons.length })}` : null}
       </p>
       {a && a.outsideCells > 0 ? (
         <p className="hint">

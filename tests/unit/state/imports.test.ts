@@ -50,7 +50,12 @@ describe('statistics import', () => {
     expect(after === before).toBe(false);
     expect(fingerprint(before)).toBe(print);
     const source = after.stats.sources.at(-1)!;
-    expect(source).toMatchObject({ id: 'user-1', title: 'statistics-id.csv', user: true });
+    expect(source).toMatchObject({
+      id: 'user-1',
+      title: 'user data: statistics-id.csv',
+      org: 'statistics-id.csv',
+      user: true,
+    });
     // The choropleth sees the imported 2024 value of Aceh (a 34-basis polygon of its own).
     const aceh = metricValues(after.metrics, 'internet_use_bps', 2024).values[0]!;
     expect(aceh).toMatchObject({ value: 72.53, sourceIds: ['user-1'] });

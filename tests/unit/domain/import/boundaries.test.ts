@@ -67,7 +67,7 @@ describe('boundary files', () => {
     expect(r.plan).toBeNull();
     expect(log.list.map(describeIssue)).toEqual([
       'two.geojson, features[1].properties.kode: "92" reads as Papua Barat Daya, but property "Propinsi" says PAPUA BARAT (Papua Barat)',
-      'two.geojson, features: no feature for Papua Barat (BPS 91, Kemendagri 92)',
+      'two.geojson, features: no feature for Papua Barat (BPS 91, Kemendagri 92): a province layer must cover all 34 or 38 provinces',
     ]);
   });
 
