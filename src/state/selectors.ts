@@ -116,11 +116,23 @@ export function choroplethOf(s: Store): Choropleth | null {
   );
 }
 
-/** The latest year of BPS internet use: the offline share used for "underserved" people. */
-export const demandYear = (data: Dataset) => {
-  const years = metricYears(data.metrics, 'internet_use_bps');
-  return years[years.length - 1] ?? null;
-};
+/** The year of BPS internet use whose offline share counts "underserved" people. */
+export const demandYear = memoLast((data: Dataset) => {
+  // The latest year with the widest coverage: an import of a few provinces' newer figures (issue #8) must not
+  // leave every other province without a share (and so counted as wholly offline).
+  let best: number | null = null;
+  let covered = -1;
+  for (const year of metricYears(data.metrics, 'internet_use_bps')) {
+    const n = metricValues(data.metrics, 'internet_use_bps', year).values.filter(
+      (v) => v.value !== null,
+    ).length;
+    if (n >= covered) {
+      best = year;
+      covered = n;
+    }
+  }
+  return best;
+});
 
 /** Offline people per cell (population × (1 − internet-use share of its polygon)), without coverage. */
 export const selectOffline = memoLast((data: Dataset | null) => {

@@ -9,7 +9,7 @@ import { mergeObservations } from '../../../src/domain/import/merge';
 import { analyseImport, type ImportPreview } from '../../../src/domain/import/pipeline';
 import { metricValues } from '../../../src/domain/metrics';
 import { initialScenario } from '../../../src/state/slices/scenario';
-import { selectZones } from '../../../src/state/selectors';
+import { demandYear, selectZones } from '../../../src/state/selectors';
 import { createAppStore } from '../../../src/state/store';
 import { userSource, withBoundaries } from '../../../src/state/slices/imports';
 import { context, dataset, fixture } from '../domain/import/data';
@@ -66,16 +66,32 @@ describe('statistics import', () => {
     expect(store.getState().importHistory).toEqual([]);
   });
 
-  it('changes the reach of hubs (underserved people follow the newest internet-use share)', () => {
-    const store = storeWith(data);
+  it('changes the reach of hubs when a complete newer year arrives, not when a partial one does', () => {
     const hubs = [
       { id: 'h', name: 'Banda Aceh', lat: 5.5537, lon: 95.3172, status: 'added' as const, date: null },
     ];
     const before = selectZones(data, hubs, initialScenario.rule).reach[0]!;
-    store.getState().applyImport(preview);
-    const after = selectZones(store.getState().dataset, hubs, initialScenario.rule).reach[0]!;
+    expect(demandYear(data)).toBe(2023);
+    // statistics-id.csv has 2024 figures for 8 provinces: the other 26 keep their 2023 share.
+    const partial = storeWith(data);
+    partial.getState().applyImport(preview);
+    expect(demandYear(partial.getState().dataset!)).toBe(2023);
+    // Every province on the 34 list at 95% in 2024: underserved people follow the new share.
+    const rows = data.provinces.provinces
+      .filter((p) => p.splitYear === null || p.splitYear < 2022)
+      .map((p) => `${p.nameId};2024;95`);
+    const full = analyseImport(
+      { name: 'all.csv', text: ['provinsi;tahun;internet', ...rows].join('\n') },
+      {},
+      context(),
+    );
+    const store = storeWith(data);
+    expect(store.getState().applyImport(full)).toBeNull();
+    const next = store.getState().dataset!;
+    expect(demandYear(next)).toBe(2024);
+    const after = selectZones(next, hubs, initialScenario.rule).reach[0]!;
     expect(after.people).toBe(before.people);
-    expect(after.underserved).toBeLessThan(before.underserved);
+    expect(after.underserved).toBeCloseTo(before.people * 0.05, -1);
   });
 
   it('refuses a preview that cannot be applied, changing nothing', () => {
