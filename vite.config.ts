@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { preloadFirstMap } from './scripts/vite-preload';
 
 /**
  * Issue #8: the built page carries a strict Content-Security-Policy (no inline or eval'd script, nothing from
@@ -36,7 +37,7 @@ function contentSecurityPolicy(): Plugin {
 // Issue #2. MapLibre 6 loads its web worker from a URL; src/map/MapView.tsx hands it the worker that
 // Vite bundles (`?worker&url`), so no optimizeDeps exclusion is needed for dev or build.
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadFirstMap()],
   build: {
     target: 'es2022',
     // The map chunk (MapLibre, lazy-loaded) is ~1 MB by design.

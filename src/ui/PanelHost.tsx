@@ -1,15 +1,20 @@
+import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useStore } from '../state/store';
-import { AboutPanel } from './AboutPanel';
-import { CompareSchemes } from './CompareSchemes';
 import { DetailPanel } from './DetailPanel';
-import { ImportPanel } from './import/ImportPanel';
-import { ScenesPanel } from './ScenesPanel';
-import { SimulatePanel } from './simulate/SimulatePanel';
-import { GapView } from './GapView';
 import { TableView } from './TableView';
 
-/** Shows the one open side panel. */
-export function PanelHost() {
+// The larger views load on first use, so they do not delay the first map.
+const AboutPanel = lazy(() => import('./AboutPanel').then((m) => ({ default: m.AboutPanel })));
+const CompareSchemes = lazy(() => import('./CompareSchemes').then((m) => ({ default: m.CompareSchemes })));
+const GapView = lazy(() => import('./GapView').then((m) => ({ default: m.GapView })));
+const ImportPanel = lazy(() => import('./import/ImportPanel').then((m) => ({ default: m.ImportPanel })));
+const ScenesPanel = lazy(() => import('./ScenesPanel').then((m) => ({ default: m.ScenesPanel })));
+const SimulatePanel = lazy(() =>
+  import('./simulate/SimulatePanel').then((m) => ({ default: m.SimulatePanel })),
+);
+
+function OpenPanel() {
   const panel = useStore((s) => s.panel);
   switch (panel) {
     case 'none':
@@ -33,4 +38,20 @@ export function PanelHost() {
     default:
       return panel satisfies never;
   }
+}
+
+/** Shows the one open side panel. */
+export function PanelHost() {
+  const { t } = useTranslation();
+  return (
+    <Suspense
+      fallback={
+        <p className="side-panel notice" role="status">
+          {t('app.loading')}
+        </p>
+      }
+    >
+      <OpenPanel />
+    </Suspense>
+  );
 }

@@ -1,0 +1,43 @@
+/**
+ * Start the first map's downloads at once (issue #4, time to map idle): preload the embedded data files and the
+ * map chunk (MapLibre) from index.html, so they download in parallel with the app's entry script instead of after it.
+ */
+import type { Plugin } from 'vite';
+
+const DATA_FILES = [
+  'provinces.geojson',
+  'provinces.json',
+  'stats.json',
+  'places.json',
+  'cells.json',
+  'cells.bin',
+];
+
+export function preloadFirstMap(): Plugin {
+  return {
+    name: 'jangkau-preload-first-map',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const base = '/';
+        const chunk = Object.values(ctx.bundle ?? {}).find(
+          (c) => c.type === 'chunk' && (c.facadeModuleId ?? '').endsWith('src/map/MapView.tsx'),
+        );
+        const modules = chunk && chunk.type === 'chunk' ? [chunk.fileName, ...chunk.imports] : [];
+        return [
+          ...modules.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: '', href: `${base}${file}` },
+            injectTo: 'head' as const,
+          })),
+          ...DATA_FILES.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'preload', as: 'fetch', crossorigin: '', href: `${base}data/${file}` },
+            injectTo: 'head' as const,
+          })),
+        ];
+      },
+    },
+  };
+}
