@@ -17,7 +17,7 @@ export function GapHeadline() {
   if (!y) return null;
   const lng = i18n.language;
   return (
-    <section className="gap-headline" aria-label={t('phone.gapTitle')}>
+    <section className="phone-gap-headline" aria-label={t('phone.gapTitle')}>
       <strong>{t('phone.gapTitle')}</strong>{' '}
       {t('phone.gapLine', {
         east: formatNumber(lng, y.east.value!, 1),
