@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Dumbbell } from '../charts/province-dumbbell/Dumbbell';
 import type { DumbbellDatum, DumbbellRow } from '../charts/province-dumbbell/scales';
 import { GapTrend } from '../charts/gap-trend/GapTrend';
-import { REGION_COLOUR, type TrendDatum, type TrendPoint } from '../charts/gap-trend/scales';
+import {
+  REGION_COLOUR,
+  REGION_TEXT_COLOUR,
+  type TrendDatum,
+  type TrendPoint,
+} from '../charts/gap-trend/scales';
 import type { Dataset } from '../data/dataset';
 import {
   changeSince,
@@ -306,7 +311,7 @@ export function GapView() {
                 const share = v.offline > 0 ? v.outside / v.offline : 0;
                 return (
                   <li key={r} aria-label={regionName(r)}>
-                    <span className="gap-reach-region" style={{ color: REGION_COLOUR[r] }}>
+                    <span className="gap-reach-region" style={{ color: REGION_TEXT_COLOUR[r] }}>
                       {regionName(r)}
                     </span>
                     <span className="gap-reach-bar" aria-hidden="true">
@@ -359,7 +364,7 @@ function Figure({
 }) {
   return (
     <div className={`gap-figure gap-figure-${region}`} role="group" aria-label={label}>
-      <span className="gap-figure-label" style={{ color: REGION_COLOUR[region] }}>
+      <span className="gap-figure-label" style={{ color: REGION_TEXT_COLOUR[region] }}>
         {label}
       </span>
       <span className="gap-figure-value">{figure.value === null ? t('gap.noData') : pct(figure.value)}</span>

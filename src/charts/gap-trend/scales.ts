@@ -10,6 +10,8 @@ import type { ChartOptions } from '../size';
 
 /** Okabe–Ito vermillion and blue: distinguishable with the common colour-vision deficiencies. */
 export const REGION_COLOUR: Readonly<Record<Region, string>> = { east: '#d55e00', west: '#0072b2' };
+/** Darker shades of the region colours for small text (WCAG AA contrast ≥ 4.5:1 on light backgrounds). */
+export const REGION_TEXT_COLOUR: Readonly<Record<Region, string>> = { east: '#a33f00', west: '#005a8c' };
 
 /** One year of the series, as the chart needs it. */
 export interface TrendDatum {
