@@ -85,6 +85,25 @@ export async function loadDataset(base: string): Promise<Dataset> {
     json<ProvinceFeatures>(base, 'provinces.geojson', hasArrays('features')),
     fetchOk(base, 'cells.bin').then((r) => r.arrayBuffer()),
   ]);
+  return prepareDataset({ provinces, stats, places, cellsMeta, boundaries, bin });
+}
+
+/** The loaded files, before decoding and indexing. */
+export interface DatasetFiles {
+  readonly provinces: ProvincesFile;
+  readonly stats: StatsFile;
+  readonly places: PlacesFile;
+  readonly cellsMeta: CellsMeta;
+  readonly boundaries: ProvinceFeatures;
+  readonly bin: ArrayBuffer;
+}
+
+/**
+ * Decodes the cells and builds what the domain needs (metric context, cell index, east flags) from the files.
+ * @example prepareDataset({ provinces, stats, places, cellsMeta, boundaries, bin })
+ */
+export function prepareDataset(files: DatasetFiles): Dataset {
+  const { provinces, stats, places, cellsMeta, boundaries, bin } = files;
   let cells: CellTable;
   try {
     cells = decodeCells(bin, cellsMeta);
