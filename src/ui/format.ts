@@ -29,3 +29,16 @@ export function formatRange(locale: string, unit: Unit, lo: number, hi: number):
   if (unit === 'percent') return `${formatNumber(locale, lo, 1)}–${formatNumber(locale, hi, 1)}%`;
   return `${formatCompact(locale, lo)}–${formatCompact(locale, hi)}`;
 }
+
+/**
+ * A calendar date (`YYYY-MM-DD`) in the locale's words: id "13 Sep 2018", en "Sep 13, 2018". Read as a day,
+ * not a moment, so no time zone can shift it. Text that is not such a date is returned as it is.
+ * @example formatDate('id', '2018-09-13', 'long') // '13 September 2018'
+ */
+export function formatDate(locale: string, iso: string, style: 'medium' | 'long' = 'medium'): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (Number.isNaN(day.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(day);
+}

@@ -8,8 +8,8 @@
 import polylabel from 'polylabel';
 import type { BpsCode, PolygonId, PolygonRecord, ProvinceRecord } from '../types';
 import { jsonPath, sub, type Area, type BoundaryFile } from './geojson';
-import { clip, type IssueLog } from './issues';
-import { guessCodeSystem, isCode, type CodeSystem, type ProvinceMatcher } from './provinces';
+import { clip, type IssueLog, type Problem, type Suggestion } from './issues';
+import { ambiguousCode, guessCodeSystem, isCode, type CodeSystem, type ProvinceMatcher } from './provinces';
 
 export interface BoundaryOptions {
   /** The feature property that names or codes the province. */
@@ -19,12 +19,13 @@ export interface BoundaryOptions {
 
 /** How one feature was matched, for the preview. */
 export interface FeatureMatch {
+  /** JSON path of the feature (`''`: the file is one Feature). */
   readonly path: string;
   /** The property value as text (shown as text only). */
   readonly value: string;
   readonly bps: BpsCode | null;
-  readonly reason?: string;
-  readonly suggestion?: string;
+  readonly reason?: Problem;
+  readonly suggestion?: Suggestion;
 }
 
 /** The polygons built from the file, ready to replace the embedded ones. */
@@ -165,11 +166,7 @@ export function planBoundaries(
   let needsCodeSystem = false;
   let hasCodes = false;
   if (property === null) {
-    log.path(
-      'features',
-      'no property of the features names or codes a province: choose the property to match by',
-      { blocking: true },
-    );
+    log.path('features', { code: 'noMatchProperty' }, { blocking: true });
     return { matches, plan: null, needsCodeSystem, hasCodes };
   }
   const byBps = new Map(provinces.map((p) => [p.bps, p]));
@@ -178,49 +175,41 @@ export function planBoundaries(
     const raw = f.properties[property];
     const at = jsonPath(sub(f.path, 'properties'), [property]);
     if (raw === undefined) {
-      matches.push({
-        path: f.path || '(top level)',
-        value: '',
-        bps: null,
-        reason: `the feature has no "${property}" property`,
-      });
-      log.path(at, `the feature has no "${property}" property`);
+      const reason: Problem = { code: 'missingProperty', params: { property } };
+      matches.push({ path: f.path, value: '', bps: null, reason });
+      log.path(at, reason);
       continue;
     }
     if (isCode(raw)) hasCodes = true;
     const m = matcher.match(raw, options.codeSystem);
     if (m.type === 'ambiguous') {
       needsCodeSystem = true;
-      const reason = `code ${m.code} is ${matcher.name(m.asBps)} in BPS codes but ${matcher.name(m.asKemendagri)} in Kemendagri codes: choose the code system`;
-      matches.push({ path: f.path || '(top level)', value: clip(raw), bps: null, reason });
+      const reason = ambiguousCode(matcher, m);
+      matches.push({ path: f.path, value: clip(raw), bps: null, reason });
       log.path(at, reason, { value: clip(raw) });
       continue;
     }
     if (m.type === 'unmatched') {
-      matches.push({
-        path: f.path || '(top level)',
-        value: clip(raw),
-        bps: null,
-        reason: m.reason,
-        ...(m.suggestion ? { suggestion: m.suggestion } : {}),
-      });
-      log.path(at, `${m.reason}; this polygon is left out`, {
-        value: clip(raw),
-        ...(m.suggestion ? { suggestion: m.suggestion } : {}),
-      });
+      const suggestion = m.suggestion ? { suggestion: m.suggestion } : {};
+      matches.push({ path: f.path, value: clip(raw), bps: null, reason: m.reason, ...suggestion });
+      // An error: the polygon is left out (the preview says "not imported").
+      log.path(at, m.reason, { value: clip(raw), ...suggestion });
       continue;
     }
-    matches.push({ path: f.path || '(top level)', value: clip(raw), bps: m.bps });
+    matches.push({ path: f.path, value: clip(raw), bps: m.bps });
     // Cross-check: another property naming a different province suggests the wrong property or code system.
     for (const [k, v] of Object.entries(f.properties)) {
       if (k === property || isCode(v)) continue;
       const other = matcher.match(v, null);
       if (other.type === 'matched' && other.by === 'name' && other.bps !== m.bps) {
-        log.path(
-          at,
-          `"${clip(raw)}" reads as ${matcher.name(m.bps)}, but property "${k}" says ${clip(v)} (${matcher.name(other.bps)})`,
-          { severity: 'warning', value: clip(raw) },
-        );
+        const params = {
+          value: clip(raw),
+          province: matcher.name(m.bps),
+          property: k,
+          other: clip(v),
+          otherProvince: matcher.name(other.bps),
+        };
+        log.path(at, { code: 'conflictingProperty', params }, { severity: 'warning', value: clip(raw) });
         break;
       }
     }
@@ -228,15 +217,15 @@ export function planBoundaries(
     if (list) {
       list.push(f.geometry);
       log.path(
-        f.path || '(top level)',
-        `a second feature for ${matcher.name(m.bps)}; the features are merged into one polygon`,
+        f.path,
+        { code: 'duplicateFeature', params: { province: matcher.name(m.bps) } },
         { severity: 'warning', value: clip(raw) },
       );
     } else areasOf.set(m.bps, [f.geometry]);
   }
   if (needsCodeSystem) return { matches, plan: null, needsCodeSystem, hasCodes };
   if (areasOf.size === 0) {
-    log.path('features', 'no feature matches a province', { blocking: true });
+    log.path('features', { code: 'noFeatureMatches' }, { blocking: true });
     return { matches, plan: null, needsCodeSystem, hasCodes };
   }
 
@@ -254,11 +243,13 @@ export function planBoundaries(
     else missing.push(`${p.nameId} (BPS ${p.bps}, Kemendagri ${p.kemendagri})`);
   }
   if (missing.length > 0) {
-    const shown = missing.slice(0, 6).join('; ');
-    const more = missing.length > 6 ? `; and ${missing.length - 6} more` : '';
+    const names = missing.slice(0, 6).join('; ');
+    const more = missing.length - 6;
     log.path(
       'features',
-      `no feature for ${shown}${more}: a province layer must cover all 34 or 38 provinces`,
+      more > 0
+        ? { code: 'missingProvincesMore', params: { provinces: names, more } }
+        : { code: 'missingProvinces', params: { provinces: names } },
       { blocking: true },
     );
   }

@@ -119,7 +119,9 @@ export function parseCsv(
         log.row(
           row,
           undefined,
-          e.code === 'MissingQuotes' ? 'a quoted field is never closed' : `malformed quotes (${e.message})`,
+          e.code === 'MissingQuotes'
+            ? { code: 'unclosedQuote' }
+            : { code: 'malformedQuotes', params: { detail: e.message } },
         );
       }
       const data = results.data;
@@ -147,13 +149,16 @@ export function parseCsv(
     },
   });
   if (header === null) {
-    log.row(1, undefined, 'the file is empty: expected a header row and data rows', { blocking: true });
+    log.row(1, undefined, { code: 'noHeader' }, { blocking: true });
     return null;
   }
   if (tooWide) {
-    log.row(headerRow, undefined, `the header has more than ${MAX_COLUMNS} columns; is this a CSV file?`, {
-      blocking: true,
-    });
+    log.row(
+      headerRow,
+      undefined,
+      { code: 'tooManyColumns', params: { max: MAX_COLUMNS } },
+      { blocking: true },
+    );
     return null;
   }
   const h: string[] = header;
@@ -161,7 +166,7 @@ export function parseCsv(
     log.row(
       headerRow,
       undefined,
-      `only one column was found ("${clip(h[0] ?? '')}"): separate columns with a comma or a semicolon`,
+      { code: 'oneColumn', params: { header: clip(h[0] ?? '') } },
       { blocking: true },
     );
     return null;
@@ -175,14 +180,13 @@ export function parseCsv(
       log.row(
         row,
         undefined,
-        `this row has ${rec.length} fields but the header has ${h.length}; the extra fields are ignored`,
+        { code: 'extraFields', params: { fields: rec.length, columns: h.length } },
         { severity: 'warning' },
       );
     }
     rows.push(rec.length === h.length ? rec : Array.from(h, (_, j) => rec[j] ?? ''));
     rowNumbers.push(row);
   }
-  if (rows.length === 0)
-    log.row(headerRow, undefined, 'the file has a header but no data rows', { blocking: true });
+  if (rows.length === 0) log.row(headerRow, undefined, { code: 'noDataRows' }, { blocking: true });
   return { header: h, rows, rowNumbers, delimiter };
 }

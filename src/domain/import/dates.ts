@@ -3,12 +3,14 @@
  * "13-09-2018", "13.09.2018"), and with Indonesian or English month names ("13 September 2018", "13 Sep 2018",
  * "September 13, 2018"). The calendar is checked (no 31 April).
  */
+import type { Problem } from './issues';
 import { normalise } from './text';
 
 export type ParsedDate =
-  | { readonly type: 'date'; readonly iso: string; readonly note?: string }
+  /** `note`: a warning on how the date was read (e.g. month first). */
+  | { readonly type: 'date'; readonly iso: string; readonly note?: Problem }
   | { readonly type: 'empty' }
-  | { readonly type: 'invalid'; readonly reason: string };
+  | { readonly type: 'invalid'; readonly reason: Problem };
 
 const MONTHS: Readonly<Record<string, number>> = {};
 [
@@ -34,9 +36,12 @@ function valid(y: number, m: number, d: number): boolean {
   return d <= days;
 }
 
-function iso(y: number, m: number, d: number, note?: string): ParsedDate {
+function iso(y: number, m: number, d: number, note?: Problem): ParsedDate {
   if (!valid(y, m, d))
-    return { type: 'invalid', reason: `${y}-${pad(m)}-${pad(d)} is not a date in the calendar` };
+    return {
+      type: 'invalid',
+      reason: { code: 'notInCalendar', params: { date: `${y}-${pad(m)}-${pad(d)}` } },
+    };
   return note
     ? { type: 'date', iso: `${y}-${pad(m)}-${pad(d)}`, note }
     : { type: 'date', iso: `${y}-${pad(m)}-${pad(d)}` };
@@ -57,7 +62,7 @@ export function parseDate(raw: string): ParsedDate {
     const a = Number(m[1]);
     const b = Number(m[2]);
     const y = Number(m[3]);
-    if (b > 12 && a <= 12) return iso(y, a, b, 'read as month/day/year');
+    if (b > 12 && a <= 12) return iso(y, a, b, { code: 'readAsMonthFirst' });
     return iso(y, b, a);
   }
   const words = normalise(s).split(' ');
@@ -68,5 +73,5 @@ export function parseDate(raw: string): ParsedDate {
     if (MONTHS[w1] && /^\d{1,2}$/.test(w2) && /^\d{4}$/.test(w3))
       return iso(Number(w3), MONTHS[w1], Number(w2));
   }
-  return { type: 'invalid', reason: 'not a date: write it as 2018-09-13 or 13/09/2018' };
+  return { type: 'invalid', reason: { code: 'notDate' } };
 }

@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { z } from 'zod';
-import { clip, type IssueLog } from './issues';
+import { clip, type IssueLog, type Problem } from './issues';
 import { jsonErrorOffset } from './json-error';
 
 // Zod compiles validators with `new Function` unless told not to; the page's Content-Security-Policy forbids
@@ -34,15 +34,16 @@ export interface BoundaryFile {
   readonly propertyKeys: readonly string[];
 }
 
+// Our own zod messages are problem codes (see reportZod); zod's own stay technical details.
 const Position = z
-  .array(z.number({ error: 'expected a number' }))
-  .min(2, 'a position needs a longitude and a latitude');
-const Ring = z.array(Position).min(4, 'a ring needs at least 4 positions');
-const PolygonCoords = z.array(Ring).min(1, 'a polygon needs at least one ring');
+  .array(z.number({ error: 'coordinateNotNumber' satisfies Problem['code'] }))
+  .min(2, 'positionTooShort' satisfies Problem['code']);
+const Ring = z.array(Position).min(4, 'ringTooShort' satisfies Problem['code']);
+const PolygonCoords = z.array(Ring).min(1, 'polygonNoRing' satisfies Problem['code']);
 const PolygonSchema = z.object({ type: z.literal('Polygon'), coordinates: PolygonCoords });
 const MultiPolygonSchema = z.object({
   type: z.literal('MultiPolygon'),
-  coordinates: z.array(PolygonCoords).min(1, 'a multipolygon needs at least one polygon'),
+  coordinates: z.array(PolygonCoords).min(1, 'multiPolygonEmpty' satisfies Problem['code']),
 });
 const Properties = z.record(z.string(), z.unknown()).nullable().optional();
 const FeatureSchema = z.object({ type: z.literal('Feature'), geometry: z.unknown(), properties: Properties });
@@ -61,7 +62,7 @@ const TopoMultiPolygon = z.object({
 const TopologySchema = z.object({
   type: z.literal('Topology'),
   objects: z.record(z.string(), z.object({ type: z.string(), geometries: z.array(z.unknown()).optional() })),
-  arcs: z.array(z.array(z.array(z.number()).min(2, 'an arc position needs two numbers'))),
+  arcs: z.array(z.array(z.array(z.number()).min(2, 'arcPositionTooShort' satisfies Problem['code']))),
   transform: z
     .object({ scale: z.tuple([z.number(), z.number()]), translate: z.tuple([z.number(), z.number()]) })
     .optional(),
@@ -80,17 +81,42 @@ export function jsonPath(base: string, path: readonly PropertyKey[]): string {
       out += /^[A-Za-z_$][\w$]*$/.test(key) ? `${out ? '.' : ''}${key}` : `[${JSON.stringify(key)}]`;
     }
   }
-  return out || '(top level)';
+  return out;
 }
 
 /** `path.key`, or `key` at the top level. */
 export const sub = (path: string, key: string): string => (path ? `${path}.${key}` : key);
 
-/** Reports the first zod issue (the most specific one) at its path. */
-function reportZod(log: IssueLog, base: string, error: z.ZodError, what: string, blocking = false): void {
+/** Problems of our schemas that need no parameters (their zod message is the code). */
+const OWN_CODES = new Set<string>([
+  'coordinateNotNumber',
+  'positionTooShort',
+  'ringTooShort',
+  'polygonNoRing',
+  'multiPolygonEmpty',
+  'arcPositionTooShort',
+] satisfies Problem['code'][]);
+
+type ZodContext =
+  'notFeatureCollection' | 'notFeature' | 'invalidGeometry' | 'notTopology' | 'invalidTopoGeometry';
+
+/**
+ * Reports the first zod issue (the most specific one) at its path: our own schema messages are problem codes;
+ * anything zod words itself is kept as a technical detail of `context`.
+ */
+function reportZod(
+  log: IssueLog,
+  base: string,
+  error: z.ZodError,
+  context: ZodContext,
+  blocking = false,
+): void {
   const issue = error.issues[0];
   if (!issue) return;
-  log.path(jsonPath(base, issue.path), `${what}: ${issue.message}`, blocking ? { blocking } : {});
+  const problem: Problem = OWN_CODES.has(issue.message)
+    ? ({ code: issue.message } as Problem)
+    : { code: context, params: { detail: issue.message } };
+  log.path(jsonPath(base, issue.path), problem, blocking ? { blocking } : {});
 }
 
 /** Line and column of a character offset, for JSON syntax errors. */
@@ -117,19 +143,16 @@ export function parseJson(text: string, log: IssueLog): unknown {
     const offset = jsonErrorOffset(text);
     if (offset < 0) {
       // Valid syntax the engine still refused (e.g. nesting deeper than it allows).
-      log.path(
-        'line 1, column 1',
-        `could not be read as JSON (${e instanceof Error ? e.message : String(e)})`,
-        { blocking: true },
-      );
+      const detail = e instanceof Error ? e.message : String(e);
+      log.text(1, 1, { code: 'jsonRefused', params: { detail } }, { blocking: true });
       return undefined;
     }
     const at = lineColumn(text, offset);
-    const found =
+    const problem: Problem =
       offset < text.length
-        ? `unexpected ${JSON.stringify(text.slice(offset, offset + 12))}`
-        : 'the text ends too early';
-    log.path(`line ${at.line}, column ${at.column}`, `not valid JSON (${found})`, { blocking: true });
+        ? { code: 'jsonUnexpected', params: { found: JSON.stringify(text.slice(offset, offset + 12)) } }
+        : { code: 'jsonEndsEarly' };
+    log.text(at.line, at.column, problem, { blocking: true });
     return undefined;
   }
 }
@@ -148,10 +171,8 @@ function checkArea(geometry: Area, base: string, log: IssueLog): Area | null {
         const [x = NaN, y = NaN] = ring[k]!;
         if (!Number.isFinite(x) || !Number.isFinite(y) || x < -180 || x > 180 || y < -90 || y > 90) {
           const projected = Math.abs(x) > 180 || Math.abs(y) > 90;
-          log.path(
-            `${at}[${k}]`,
-            `[${x}, ${y}] is not a longitude and latitude in degrees${projected ? '; the file seems to use projected coordinates (metres): export it in WGS 84 (EPSG:4326)' : ''}`,
-          );
+          const params = { x: String(x), y: String(y) };
+          log.path(`${at}[${k}]`, { code: projected ? 'projectedCoordinate' : 'badCoordinate', params });
           return null;
         }
       }
@@ -160,9 +181,7 @@ function checkArea(geometry: Area, base: string, log: IssueLog): Area | null {
       let closed = ring as number[][];
       if (first[0] !== last[0] || first[1] !== last[1]) {
         closed = [...ring, first] as number[][];
-        log.path(at, 'the ring was not closed; its first position was repeated at the end', {
-          severity: 'warning',
-        });
+        log.path(at, { code: 'ringNotClosed' }, { severity: 'warning' });
       }
       rings.push(closed.map((q) => [q[0]!, q[1]!]));
     }
@@ -188,28 +207,26 @@ function scalarProperties(props: Record<string, unknown> | null | undefined): Re
 function readFeature(raw: unknown, path: string, log: IssueLog): ParsedFeature | null {
   const f = FeatureSchema.safeParse(raw);
   if (!f.success) {
-    reportZod(log, path, f.error, 'not a GeoJSON Feature');
+    reportZod(log, path, f.error, 'notFeature');
     return null;
   }
   const g = f.data.geometry;
   if (g === null || g === undefined) {
-    log.path(sub(path, 'geometry'), 'the feature has no geometry');
+    log.path(sub(path, 'geometry'), { code: 'noGeometry' });
     return null;
   }
   const type = typeof g === 'object' && g !== null && 'type' in g ? g.type : undefined;
   if (typeof type === 'string' && OTHER_TYPES.has(type)) {
-    log.path(sub(path, 'geometry.type'), `a boundary must be a Polygon or MultiPolygon, not a ${type}`);
+    log.path(sub(path, 'geometry.type'), { code: 'notArea', params: { type } });
     return null;
   }
   if (typeof type !== 'string' || !AREA_TYPES.has(type)) {
-    log.path(sub(path, 'geometry.type'), 'expected "Polygon" or "MultiPolygon"', {
-      value: clip(String(type)),
-    });
+    log.path(sub(path, 'geometry.type'), { code: 'notAreaType' }, { value: clip(String(type)) });
     return null;
   }
   const parsed = type === 'Polygon' ? PolygonSchema.safeParse(g) : MultiPolygonSchema.safeParse(g);
   if (!parsed.success) {
-    reportZod(log, sub(path, 'geometry'), parsed.error, 'invalid geometry');
+    reportZod(log, sub(path, 'geometry'), parsed.error, 'invalidGeometry');
     return null;
   }
   const geometry = checkArea(parsed.data, sub(path, 'geometry'), log);
@@ -227,7 +244,7 @@ function keysOf(features: readonly ParsedFeature[]): string[] {
 function readTopology(value: unknown, log: IssueLog): BoundaryFile | null {
   const t = TopologySchema.safeParse(value);
   if (!t.success) {
-    reportZod(log, '', t.error, 'not a valid TopoJSON topology', true);
+    reportZod(log, '', t.error, 'notTopology', true);
     return null;
   }
   const topo = t.data;
@@ -245,7 +262,7 @@ function readTopology(value: unknown, log: IssueLog): BoundaryFile | null {
     }
   }
   if (best === null || bestCount <= 0) {
-    log.path('objects', 'the topology has no polygons', { blocking: true });
+    log.path('objects', { code: 'noPolygons' }, { blocking: true });
     return null;
   }
   const obj = topo.objects[best]!;
@@ -259,7 +276,7 @@ function readTopology(value: unknown, log: IssueLog): BoundaryFile | null {
     const path = obj.type === 'GeometryCollection' ? `${base}.geometries[${i}]` : base;
     const type = typeof g === 'object' && g !== null && 'type' in g ? g.type : undefined;
     if (typeof type === 'string' && OTHER_TYPES.has(type)) {
-      log.path(`${path}.type`, `a boundary must be a Polygon or MultiPolygon, not a ${type}`);
+      log.path(`${path}.type`, { code: 'notArea', params: { type } });
       return;
     }
     const parsed =
@@ -269,11 +286,11 @@ function readTopology(value: unknown, log: IssueLog): BoundaryFile | null {
           ? TopoMultiPolygon.safeParse(g)
           : null;
     if (!parsed) {
-      log.path(`${path}.type`, 'expected "Polygon" or "MultiPolygon"', { value: clip(String(type)) });
+      log.path(`${path}.type`, { code: 'notAreaType' }, { value: clip(String(type)) });
       return;
     }
     if (!parsed.success) {
-      reportZod(log, path, parsed.error, 'invalid TopoJSON geometry');
+      reportZod(log, path, parsed.error, 'invalidTopoGeometry');
       return;
     }
     const rings =
@@ -283,14 +300,14 @@ function readTopology(value: unknown, log: IssueLog): BoundaryFile | null {
     for (const [ring, at] of rings) {
       const bad = ring.findIndex((x) => !arcOk(x));
       if (bad >= 0) {
-        log.path(
-          `${path}.arcs${at.map((x) => `[${x}]`).join('')}[${bad}]`,
-          `arc ${ring[bad]} does not exist (the topology has ${nArcs} arcs)`,
-        );
+        log.path(`${path}.arcs${at.map((x) => `[${x}]`).join('')}[${bad}]`, {
+          code: 'missingArc',
+          params: { arc: String(ring[bad]), arcs: nArcs },
+        });
         return;
       }
       if (ring.length === 0) {
-        log.path(`${path}.arcs${at.map((x) => `[${x}]`).join('')}`, 'a ring needs at least one arc');
+        log.path(`${path}.arcs${at.map((x) => `[${x}]`).join('')}`, { code: 'emptyRing' });
         return;
       }
     }
@@ -307,7 +324,7 @@ function readTopology(value: unknown, log: IssueLog): BoundaryFile | null {
       converted = (topoFeature(topo as unknown as Topology, collection) as { features: unknown[] })
         .features[0];
     } catch (e) {
-      log.path(v.path, `could not be converted from TopoJSON (${(e as Error).message})`);
+      log.path(v.path, { code: 'topoConversion', params: { detail: (e as Error).message } });
       continue;
     }
     const f = readFeature(converted, v.path, log);
@@ -338,14 +355,16 @@ export function readBoundaryFile(text: string, log: IssueLog): BoundaryFile | nu
   if (type !== 'FeatureCollection') {
     log.path(
       'type',
-      `expected a GeoJSON FeatureCollection or a TopoJSON Topology${typeof type === 'string' ? `, found "${clip(type)}"` : ''}`,
+      typeof type === 'string'
+        ? { code: 'notGeoJsonFound', params: { type: clip(type) } }
+        : { code: 'notGeoJson' },
       { blocking: true },
     );
     return null;
   }
   const c = CollectionSchema.safeParse(value);
   if (!c.success) {
-    reportZod(log, '', c.error, 'not a valid FeatureCollection', true);
+    reportZod(log, '', c.error, 'notFeatureCollection', true);
     return null;
   }
   const features: ParsedFeature[] = [];

@@ -1,27 +1,158 @@
 /**
  * Problems found while importing a user's file (issue #8). Every issue names the file and where in it the
- * problem is: a row and column of a CSV (rows numbered as a spreadsheet shows them, the header is row 1) or a
- * JSON path of a GeoJSON/TopoJSON file (`features[3].geometry.coordinates[0][5]`).
+ * problem is: a row and column of a CSV (rows numbered as a spreadsheet shows them, the header is row 1), a
+ * JSON path of a GeoJSON/TopoJSON file (`features[3].geometry.coordinates[0][5]`), or a line and column of
+ * text that is not JSON. What is wrong is a code with parameters (issue #9): src/ui/import/issue-text.ts words
+ * it in the reader's language.
  */
 
 /** `error`: the row (or file) is not imported; `warning`: imported, but worth a look. */
 export type Severity = 'error' | 'warning';
 
-/** Where a problem is: a CSV row (and column) or a JSON path. */
+/**
+ * Where a problem is: a CSV row (and column), a JSON path (`''` is the top level), or a line and column of the
+ * text (JSON syntax errors).
+ */
 export type Location =
   | { readonly type: 'row'; readonly row: number; readonly column?: string }
-  | { readonly type: 'path'; readonly path: string };
+  | { readonly type: 'path'; readonly path: string }
+  | { readonly type: 'text'; readonly line: number; readonly column: number };
+
+/**
+ * Every problem the import reports, with the names of the values its words need (issue #9). The domain stays
+ * free of any language: the UI words a problem as `import.problem.<code>` with these parameters. Numbers are
+ * formatted for the reader's language by the UI, so years, codes and values echoed from the file are passed as
+ * text; a `metric` parameter is a metric id, shown by its name.
+ */
+export const PROBLEMS = {
+  // The file as a whole
+  binaryFile: [],
+  emptyFile: [],
+  unreadableFile: ['detail'],
+  // CSV
+  unclosedQuote: [],
+  malformedQuotes: ['detail'],
+  noHeader: [],
+  tooManyColumns: ['max'],
+  oneColumn: ['header'],
+  extraFields: ['fields', 'columns'],
+  noDataRows: [],
+  // Provinces
+  emptyProvince: [],
+  unknownProvince: [],
+  noCode: ['code'],
+  noBpsCode: ['code'],
+  noKemendagriCode: ['code'],
+  ambiguousCode: ['code', 'bps', 'kemendagri'],
+  createdLater: ['province', 'year'],
+  // Numbers and dates
+  notNumber: [],
+  manyDecimalMarks: ['mark'],
+  misplacedThousands: ['mark'],
+  separatorAfterDecimal: [],
+  notFinite: [],
+  notDate: [],
+  notInCalendar: ['date'],
+  readAsMonthFirst: [],
+  // Statistics
+  noProvinceColumn: [],
+  noValueColumn: [],
+  noMetricChosen: [],
+  unknownYear: [],
+  badFixedYear: ['year'],
+  notYear: [],
+  unknownMetric: ['metrics'],
+  percentOutOfRange: [],
+  negativeCount: [],
+  duplicateValue: ['province', 'metric', 'year', 'row', 'value'],
+  noRowImported: [],
+  // Training records
+  noPlaceColumn: [],
+  noParticipantsColumn: [],
+  numberMissing: [],
+  notWholeNumber: [],
+  latLonNotNumbers: [],
+  notInIndonesia: ['lat', 'lon'],
+  emptyCity: [],
+  placeNotFound: [],
+  manyPlaces: ['places', 'population'],
+  manyPlacesInProvince: ['places', 'province', 'population'],
+  noCoordinates: [],
+  tooManyPlaces: ['max'],
+  // Boundary files: JSON and GeoJSON
+  jsonRefused: ['detail'],
+  jsonUnexpected: ['found'],
+  jsonEndsEarly: [],
+  notGeoJson: [],
+  notGeoJsonFound: ['type'],
+  notFeatureCollection: ['detail'],
+  notFeature: ['detail'],
+  noGeometry: [],
+  notArea: ['type'],
+  notAreaType: [],
+  invalidGeometry: ['detail'],
+  coordinateNotNumber: [],
+  positionTooShort: [],
+  ringTooShort: [],
+  polygonNoRing: [],
+  multiPolygonEmpty: [],
+  badCoordinate: ['x', 'y'],
+  projectedCoordinate: ['x', 'y'],
+  ringNotClosed: [],
+  // TopoJSON
+  notTopology: ['detail'],
+  arcPositionTooShort: [],
+  noPolygons: [],
+  invalidTopoGeometry: ['detail'],
+  missingArc: ['arc', 'arcs'],
+  emptyRing: [],
+  topoConversion: ['detail'],
+  // Matching features to provinces
+  noMatchProperty: [],
+  missingProperty: ['property'],
+  conflictingProperty: ['value', 'province', 'property', 'other', 'otherProvince'],
+  duplicateFeature: ['province'],
+  noFeatureMatches: [],
+  missingProvinces: ['provinces'],
+  missingProvincesMore: ['provinces', 'more'],
+  fewCellsInside: ['percent'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+/** Likely fixes, worded by the UI as `import.suggestion.<code>`. */
+export const SUGGESTIONS = {
+  /** The closest province or place name. */
+  name: ['name'],
+  /** The province this code stands for in the other code system. */
+  bpsCode: ['name', 'code'],
+  kemendagriCode: ['name', 'code'],
+  swapLatLon: [],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+type Catalogue = Readonly<Record<string, readonly string[]>>;
+/** A parameter value: text from the file or the data, or a number the UI formats for the reader. */
+export type ParamValue = string | number;
+/** `{ code, params }` for each code of a catalogue, with exactly the parameters it names. */
+export type MessageOf<T extends Catalogue> = {
+  [C in keyof T & string]: T[C] extends readonly []
+    ? { readonly code: C; readonly params?: undefined }
+    : { readonly code: C; readonly params: { readonly [P in T[C][number]]: ParamValue } };
+}[keyof T & string];
+
+export type ProblemCode = keyof typeof PROBLEMS;
+export type Problem = MessageOf<typeof PROBLEMS>;
+export type SuggestionCode = keyof typeof SUGGESTIONS;
+export type Suggestion = MessageOf<typeof SUGGESTIONS>;
 
 export interface ImportIssue {
   readonly file: string;
   readonly at: Location;
   readonly severity: Severity;
-  /** What is wrong, in plain words (no location; see {@link describeIssue}). */
-  readonly message: string;
+  /** What is wrong, as a code with parameters (no location; the UI words it). */
+  readonly problem: Problem;
   /** The raw text found there, if any (shown as text only). */
   readonly value?: string;
   /** A likely fix, e.g. the closest province name. */
-  readonly suggestion?: string;
+  readonly suggestion?: Suggestion;
   /** True when the whole file cannot be imported (not just this row). */
   readonly blocking?: boolean;
 }
@@ -39,30 +170,13 @@ export function clip(raw: string): string {
 }
 
 /**
- * "file.csv, row 5, column "nilai"" or "file.geojson, features[2].properties.kode".
- * @param issue the issue
- * @example where({ file: 'a.csv', at: { type: 'row', row: 3, column: 'x' }, … }) // 'a.csv, row 3, column "x"'
+ * A suggestion of a name, or none.
+ * @example suggestName('Jawa Barat') // { suggestion: { code: 'name', params: { name: 'Jawa Barat' } } }
  */
-export function where(issue: Pick<ImportIssue, 'file' | 'at'>): string {
-  const at = issue.at;
-  switch (at.type) {
-    case 'row':
-      return `${issue.file}, row ${at.row}${at.column !== undefined ? `, column "${at.column}"` : ''}`;
-    case 'path':
-      return `${issue.file}, ${at.path}`;
-    default:
-      return at satisfies never;
-  }
-}
+export const suggestName = (name: string | null | undefined): { suggestion?: Suggestion } =>
+  name ? { suggestion: { code: 'name', params: { name } } } : {};
 
-/**
- * One line for logs and tests: location, message, suggestion.
- * @param issue the issue
- * @example describeIssue(issue) // 'a.csv, row 3, column "provinsi": no province matches "Jawa Barar" (did you mean Jawa Barat?)'
- */
-export function describeIssue(issue: ImportIssue): string {
-  return `${where(issue)}: ${issue.message}${issue.suggestion ? ` (did you mean ${issue.suggestion}?)` : ''}`;
-}
+type Extra = Partial<Omit<ImportIssue, 'file' | 'at' | 'problem'>>;
 
 /** Collects issues, keeping at most `cap` per severity (a 50 MB file can have a million bad rows) and counting all. */
 export class IssueLog {
@@ -82,26 +196,24 @@ export class IssueLog {
     this.list.push({ ...issue, file: this.file });
   }
 
-  row(
-    row: number,
-    column: string | undefined,
-    message: string,
-    extra: Partial<Omit<ImportIssue, 'file' | 'at' | 'message'>> = {},
-  ): void {
+  /** A problem in a CSV row (and column); an error unless `extra` says otherwise. */
+  row(row: number, column: string | undefined, problem: Problem, extra: Extra = {}): void {
     this.add({
       severity: 'error',
       ...extra,
       at: column === undefined ? { type: 'row', row } : { type: 'row', row, column },
-      message,
+      problem,
     });
   }
 
-  path(
-    path: string,
-    message: string,
-    extra: Partial<Omit<ImportIssue, 'file' | 'at' | 'message'>> = {},
-  ): void {
-    this.add({ severity: 'error', ...extra, at: { type: 'path', path }, message });
+  /** A problem at a JSON path (`''`: the top level). */
+  path(path: string, problem: Problem, extra: Extra = {}): void {
+    this.add({ severity: 'error', ...extra, at: { type: 'path', path }, problem });
+  }
+
+  /** A problem at a line and column of the text (JSON syntax). */
+  text(line: number, column: number, problem: Problem, extra: Extra = {}): void {
+    this.add({ severity: 'error', ...extra, at: { type: 'text', line, column }, problem });
   }
 
   get blocking(): boolean {

@@ -11,10 +11,12 @@
 /** Which character is the decimal mark. */
 export type DecimalMark = '.' | ',';
 
+import type { Problem } from './issues';
+
 export type ParsedNumber =
   | { readonly type: 'number'; readonly value: number }
   | { readonly type: 'empty' }
-  | { readonly type: 'invalid'; readonly reason: string };
+  | { readonly type: 'invalid'; readonly reason: Problem };
 
 /** Cells that mean "no value" in statistical tables. */
 const MISSING = new Set(['', '-', '–', '—', '...', '…', 'na', 'n/a', 'nan', 'null', 'tidak ada', 'x']);
@@ -69,7 +71,7 @@ export function columnMark(values: Iterable<string>): DecimalMark | null {
 export function parseNumber(raw: string, mark: DecimalMark | null, kind: 'percent' | 'count'): ParsedNumber {
   if (MISSING.has(raw.trim().toLowerCase())) return { type: 'empty' };
   const s = clean(raw);
-  if (!/^[-+]?(\d[\d.,]*|[.,]\d+)$/.test(s)) return { type: 'invalid', reason: 'not a number' };
+  if (!/^[-+]?(\d[\d.,]*|[.,]\d+)$/.test(s)) return { type: 'invalid', reason: { code: 'notNumber' } };
   const sign = s.startsWith('-') ? -1 : 1;
   const body = s.replace(/^[-+]/, '');
   const own = impliedMark(body);
@@ -82,14 +84,15 @@ export function parseNumber(raw: string, mark: DecimalMark | null, kind: 'percen
   if (decimal === null) decimal = body.includes(',') && !body.includes('.') ? ',' : '.';
   const thousands = decimal === '.' ? ',' : '.';
   const parts = body.split(decimal);
-  if (parts.length > 2) return { type: 'invalid', reason: `more than one decimal mark "${decimal}"` };
+  if (parts.length > 2)
+    return { type: 'invalid', reason: { code: 'manyDecimalMarks', params: { mark: decimal } } };
   const [whole = '', frac] = parts;
   if (whole.includes(thousands) && !new RegExp(`^\\d{1,3}(\\${thousands}\\d{3})+$`).test(whole))
-    return { type: 'invalid', reason: `misplaced thousands separator "${thousands}"` };
+    return { type: 'invalid', reason: { code: 'misplacedThousands', params: { mark: thousands } } };
   if (frac !== undefined && frac.includes(thousands))
-    return { type: 'invalid', reason: 'separator after the decimal mark' };
+    return { type: 'invalid', reason: { code: 'separatorAfterDecimal' } };
   const value = sign * Number(`${whole.split(thousands).join('') || '0'}.${frac ?? ''}`.replace(/\.$/, ''));
   return Number.isFinite(value)
     ? { type: 'number', value }
-    : { type: 'invalid', reason: 'not a finite number' };
+    : { type: 'invalid', reason: { code: 'notFinite' } };
 }

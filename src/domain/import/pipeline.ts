@@ -174,7 +174,7 @@ function boundaries(
   if (n > 0 && cells.inside / n < MIN_INSIDE_SHARE) {
     log.path(
       'features',
-      `only ${Math.round((100 * cells.inside) / n)}% of the population cells lie inside these polygons: are the coordinates longitude and latitude (WGS 84) of Indonesia?`,
+      { code: 'fewCellsInside', params: { percent: Math.round((100 * cells.inside) / n) } },
       { blocking: true },
     );
     return base;
@@ -223,16 +223,11 @@ export function analyseImport(
   const log = new IssueLog(file.name);
   try {
     if (file.text.includes('\u0000')) {
-      log.row(
-        1,
-        undefined,
-        'this is not a text file (it contains binary data): export it as CSV, GeoJSON or TopoJSON',
-        { blocking: true },
-      );
+      log.row(1, undefined, { code: 'binaryFile' }, { blocking: true });
       return fail(file.name, kind, guessedKind, log);
     }
     if (file.text.trim() === '') {
-      log.row(1, undefined, 'the file is empty', { blocking: true });
+      log.row(1, undefined, { code: 'emptyFile' }, { blocking: true });
       return fail(file.name, kind, guessedKind, log);
     }
     let result: ImportResult | null;
@@ -266,9 +261,8 @@ export function analyseImport(
           : result.apply !== null);
     return { file: file.name, kind, guessedKind, issues: log.list, counts: { ...log.counts }, ok, result };
   } catch (e) {
-    log.row(1, undefined, `the file could not be read (${e instanceof Error ? e.message : String(e)})`, {
-      blocking: true,
-    });
+    const detail = e instanceof Error ? e.message : String(e);
+    log.row(1, undefined, { code: 'unreadableFile', params: { detail } }, { blocking: true });
     return { ...fail(file.name, kind, guessedKind, log), internal: true };
   }
 }

@@ -8,8 +8,9 @@
  * "Bangka Belitung", "Yogyakarta", "Kaltim"). A name that matches nothing gets the closest name by edit distance
  * as a suggestion; it is never matched silently.
  */
-import { closest, compact, normalise } from './text';
 import type { BpsCode, ProvinceRecord } from '../types';
+import { suggestName, type Problem, type Suggestion } from './issues';
+import { closest, compact, normalise } from './text';
 
 export type CodeSystem = 'bps' | 'kemendagri';
 
@@ -22,7 +23,7 @@ export type ProvinceMatch =
       readonly asBps: BpsCode;
       readonly asKemendagri: BpsCode;
     }
-  | { readonly type: 'unmatched'; readonly reason: string; readonly suggestion?: string };
+  | { readonly type: 'unmatched'; readonly reason: Problem; readonly suggestion?: Suggestion };
 
 export interface ProvinceMatcher {
   /**
@@ -158,8 +159,10 @@ function buildMatcher(provinces: readonly ProvinceRecord[]): ProvinceMatcher {
         ? { type: 'matched', bps: asBps.bps, by: 'code' }
         : {
             type: 'unmatched',
-            reason: `no province has BPS code ${code}`,
-            ...(asKem ? { suggestion: `${asKem.nameId} (Kemendagri code ${code})` } : {}),
+            reason: { code: 'noBpsCode', params: { code: String(code) } },
+            ...(asKem
+              ? { suggestion: { code: 'kemendagriCode', params: { name: asKem.nameId, code: String(code) } } }
+              : {}),
           };
     }
     if (system === 'kemendagri') {
@@ -167,8 +170,10 @@ function buildMatcher(provinces: readonly ProvinceRecord[]): ProvinceMatcher {
         ? { type: 'matched', bps: asKem.bps, by: 'code' }
         : {
             type: 'unmatched',
-            reason: `no province has Kemendagri code ${code}`,
-            ...(asBps ? { suggestion: `${asBps.nameId} (BPS code ${code})` } : {}),
+            reason: { code: 'noKemendagriCode', params: { code: String(code) } },
+            ...(asBps
+              ? { suggestion: { code: 'bpsCode', params: { name: asBps.nameId, code: String(code) } } }
+              : {}),
           };
     }
     if (asBps && asKem && asBps.bps !== asKem.bps)
@@ -176,14 +181,14 @@ function buildMatcher(provinces: readonly ProvinceRecord[]): ProvinceMatcher {
     const only = asBps ?? asKem;
     return only
       ? { type: 'matched', bps: only.bps, by: 'code' }
-      : { type: 'unmatched', reason: `no province has code ${code}` };
+      : { type: 'unmatched', reason: { code: 'noCode', params: { code: String(code) } } };
   };
 
   return {
     name,
     match(raw, system) {
       const text = raw.trim();
-      if (text.length === 0) return { type: 'unmatched', reason: 'the province is empty' };
+      if (text.length === 0) return { type: 'unmatched', reason: { code: 'emptyProvince' } };
       const code = CODE.exec(text);
       if (code) return matchCode(Number(code[1]), system);
       const iso = isoKey.get(compact(text));
@@ -192,10 +197,11 @@ function buildMatcher(provinces: readonly ProvinceRecord[]): ProvinceMatcher {
       const key = nameKey(text);
       const bps = byKey.get(key);
       if (bps !== undefined) return { type: 'matched', bps, by: 'name' };
-      const near = closest(key, labels);
-      return near
-        ? { type: 'unmatched', reason: 'no province has this name', suggestion: near.label }
-        : { type: 'unmatched', reason: 'no province has this name' };
+      return {
+        type: 'unmatched',
+        reason: { code: 'unknownProvince' },
+        ...suggestName(closest(key, labels)?.label),
+      };
     },
   };
 }
@@ -228,3 +234,18 @@ export function guessCodeSystem(
 
 /** True when the text is a province code (which might need a code system). */
 export const isCode = (raw: string): boolean => CODE.test(raw.trim());
+
+/**
+ * The problem of a code that names different provinces in the two code systems.
+ * @example ambiguousCode(m, { type: 'ambiguous', code: 92, asBps: 92, asKemendagri: 91 })
+ * // { code: 'ambiguousCode', params: { code: '92', bps: 'Papua Barat Daya', kemendagri: 'Papua Barat' } }
+ */
+export function ambiguousCode(
+  matcher: ProvinceMatcher,
+  m: Extract<ProvinceMatch, { type: 'ambiguous' }>,
+): Problem {
+  return {
+    code: 'ambiguousCode',
+    params: { code: String(m.code), bps: matcher.name(m.asBps), kemendagri: matcher.name(m.asKemendagri) },
+  };
+}

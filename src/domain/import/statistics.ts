@@ -21,9 +21,9 @@ import {
   yearIn,
 } from './columns';
 import type { CsvTable } from './csv';
-import { clip, type IssueLog } from './issues';
+import { clip, type IssueLog, type Problem } from './issues';
 import { columnMark, parseNumber, type DecimalMark } from './numbers';
-import { guessCodeSystem, isCode, type CodeSystem, type ProvinceMatcher } from './provinces';
+import { ambiguousCode, guessCodeSystem, isCode, type CodeSystem, type ProvinceMatcher } from './provinces';
 import { normalise } from './text';
 
 export interface StatisticsOptions {
@@ -210,10 +210,10 @@ interface ValueColumn {
   readonly mark: DecimalMark | null;
 }
 
-const METRIC_RANGE = {
-  percent: { min: 0, max: 100, text: 'a percentage must be between 0 and 100' },
-  count: { min: 0, max: Infinity, text: 'a count cannot be negative' },
-} as const;
+const METRIC_RANGE: Readonly<Record<'percent' | 'count', { min: number; max: number; problem: Problem }>> = {
+  percent: { min: 0, max: 100, problem: { code: 'percentOutOfRange' } },
+  count: { min: 0, max: Infinity, problem: { code: 'negativeCount' } },
+};
 
 /**
  * Reads the rows into observations on the chosen basis, reporting every row (and column) not taken.
@@ -255,9 +255,7 @@ export function analyseStatistics(
   };
   const provinceIdx = options.provinceColumn === null ? -1 : h.indexOf(options.provinceColumn);
   if (provinceIdx < 0) {
-    log.row(1, undefined, 'no column holds province codes or names: choose the province column', {
-      blocking: true,
-    });
+    log.row(1, undefined, { code: 'noProvinceColumn' }, { blocking: true });
     return base;
   }
   const yearIdx = options.yearColumn === null ? -1 : h.indexOf(options.yearColumn);
@@ -274,12 +272,7 @@ export function analyseStatistics(
   const valueColumns: ValueColumn[] = [];
   if (long) {
     if (valueIdx < 0) {
-      log.row(
-        1,
-        options.metricColumn ?? undefined,
-        'a metric column needs a value column: choose the column with the values',
-        { blocking: true },
-      );
+      log.row(1, options.metricColumn ?? undefined, { code: 'noValueColumn' }, { blocking: true });
       return base;
     }
     valueColumns.push({
@@ -303,17 +296,13 @@ export function analyseStatistics(
       });
     });
     if (valueColumns.length === 0) {
-      log.row(1, undefined, 'no column is imported: choose the metric of at least one value column', {
-        blocking: true,
-      });
+      log.row(1, undefined, { code: 'noMetricChosen' }, { blocking: true });
       return base;
     }
   }
   const yearless = yearIdx < 0 && options.year === null && valueColumns.some((v) => v.headerYear === null);
   if (yearless) {
-    log.row(1, undefined, 'the year is unknown: choose the year column or enter the year of the figures', {
-      blocking: true,
-    });
+    log.row(1, undefined, { code: 'unknownYear' }, { blocking: true });
     return base;
   }
   if (
@@ -321,7 +310,12 @@ export function analyseStatistics(
     options.year !== null &&
     (options.year < 1900 || options.year > 2100 || !Number.isInteger(options.year))
   ) {
-    log.row(1, undefined, `the year ${options.year} is not a year between 1900 and 2100`, { blocking: true });
+    log.row(
+      1,
+      undefined,
+      { code: 'badFixedYear', params: { year: String(options.year) } },
+      { blocking: true },
+    );
     return base;
   }
 
@@ -342,12 +336,7 @@ export function analyseStatistics(
     if (m.type === 'ambiguous') {
       ambiguous++;
       counts.unmatchedRows++;
-      log.row(
-        row,
-        provinceName,
-        `code ${m.code} is ${matcher.name(m.asBps)} in BPS codes but ${matcher.name(m.asKemendagri)} in Kemendagri codes: choose the code system`,
-        { value: clip(raw) },
-      );
+      log.row(row, provinceName, ambiguousCode(matcher, m), { value: clip(raw) });
       continue;
     }
     if (m.type === 'unmatched') {
@@ -364,7 +353,7 @@ export function analyseStatistics(
       log.row(
         row,
         provinceName,
-        `${province.nameId} was created in ${province.splitYear}; it has no figures on the 34-province list: choose the 38-province list`,
+        { code: 'createdLater', params: { province: province.nameId, year: String(province.splitYear) } },
         { value: clip(raw) },
       );
       continue;
@@ -374,7 +363,7 @@ export function analyseStatistics(
       const y = parseYear(r[yearIdx] ?? '');
       if (y === null) {
         counts.invalid++;
-        log.row(row, h[yearIdx], 'not a year between 1900 and 2100', { value: clip(r[yearIdx] ?? '') });
+        log.row(row, h[yearIdx], { code: 'notYear' }, { value: clip(r[yearIdx] ?? '') });
         continue;
       }
       rowYear = y;
@@ -394,9 +383,12 @@ export function analyseStatistics(
         metric = longMetricCache.get(text) ?? null;
         if (metric === null) {
           counts.invalid++;
-          log.row(row, h[metricIdx], `unknown metric; use one of ${IMPORTABLE_METRICS.join(', ')}`, {
-            value: clip(text),
-          });
+          log.row(
+            row,
+            h[metricIdx],
+            { code: 'unknownMetric', params: { metrics: IMPORTABLE_METRICS.join(', ') } },
+            { value: clip(text) },
+          );
           continue;
         }
       }
@@ -418,7 +410,7 @@ export function analyseStatistics(
       const range = METRIC_RANGE[kind];
       if (n.value < range.min || n.value > range.max) {
         counts.outOfRange++;
-        log.row(row, vc.name, `out of range: ${range.text}`, { value: clip(cell) });
+        log.row(row, vc.name, range.problem, { value: clip(cell) });
         continue;
       }
       const key = `${metric}|${year}|${province.bps}`;
@@ -429,7 +421,16 @@ export function analyseStatistics(
           log.row(
             row,
             vc.name,
-            `a second value for ${province.nameId}, ${metric} ${year} (row ${before.row} has ${before.value}); the first is kept`,
+            {
+              code: 'duplicateValue',
+              params: {
+                province: province.nameId,
+                metric,
+                year: String(year),
+                row: before.row,
+                value: before.value,
+              },
+            },
             { value: clip(cell) },
           );
         continue;
@@ -457,8 +458,6 @@ export function analyseStatistics(
     if (took) counts.matchedRows++;
   }
   if (counts.rows > 0 && observations.length === 0 && !log.blocking)
-    log.row(1, undefined, 'no row could be imported; see the problems listed for each row', {
-      blocking: true,
-    });
+    log.row(1, undefined, { code: 'noRowImported' }, { blocking: true });
   return { ...base, needsCodeSystem: ambiguous > 0 && options.codeSystem === null, hasCodes: codes > 0 };
 }

@@ -7,7 +7,7 @@ import type { PlacesFile, ProvinceRecord } from '../types';
 import { columnByHeader, guessProvinceColumn, HEADERS } from './columns';
 import type { CsvTable } from './csv';
 import { parseDate } from './dates';
-import { clip, type IssueLog } from './issues';
+import { clip, suggestName, type IssueLog } from './issues';
 import { columnMark, parseNumber } from './numbers';
 import type { ProvinceMatcher } from './provinces';
 import { closest, normalise } from './text';
@@ -207,18 +207,11 @@ export function analyseTraining(
   };
   const coords = latIdx >= 0 && lonIdx >= 0;
   if (cityIdx < 0 && !coords) {
-    log.row(
-      1,
-      undefined,
-      'no column says where the training was held: choose the city column, or the latitude and longitude columns',
-      { blocking: true },
-    );
+    log.row(1, undefined, { code: 'noPlaceColumn' }, { blocking: true });
     return result;
   }
   if (partIdx < 0) {
-    log.row(1, undefined, 'no column gives the number of participants: choose the participants column', {
-      blocking: true,
-    });
+    log.row(1, undefined, { code: 'noParticipantsColumn' }, { blocking: true });
     return result;
   }
   const gazetteer = createGazetteer(places);
@@ -251,11 +244,11 @@ export function analyseTraining(
     const cell = table.rows[i]![col] ?? '';
     const n = parseNumber(cell, markOf, 'count');
     if (n.type === 'empty') {
-      if (required) log.row(row, h[col], 'the number is missing', { value: '' });
+      if (required) log.row(row, h[col], { code: 'numberMissing' }, { value: '' });
       return required ? undefined : null;
     }
     if (n.type === 'invalid' || !Number.isInteger(n.value) || n.value < 0) {
-      log.row(row, h[col], n.type === 'invalid' ? n.reason : 'expected a whole number, 0 or more', {
+      log.row(row, h[col], n.type === 'invalid' ? n.reason : { code: 'notWholeNumber' }, {
         value: clip(cell),
       });
       return undefined;
@@ -277,18 +270,21 @@ export function analyseTraining(
       if (lat.type !== 'number' || lon.type !== 'number') {
         counts.unmatchedRows++;
         const bad = lat.type !== 'number' ? latIdx : lonIdx;
-        log.row(row, h[bad], 'latitude and longitude must both be numbers in degrees', {
-          value: clip(r[bad] ?? ''),
-        });
+        log.row(row, h[bad], { code: 'latLonNotNumbers' }, { value: clip(r[bad] ?? '') });
         continue;
       }
       if (!inIndonesia(lat.value, lon.value)) {
         counts.unmatchedRows++;
         const swapped = inIndonesia(lon.value, lat.value);
-        log.row(row, h[latIdx], `${lat.value}, ${lon.value} is not in Indonesia`, {
-          value: clip(`${latRaw}, ${lonRaw}`),
-          ...(swapped ? { suggestion: 'latitude and longitude swapped' } : {}),
-        });
+        log.row(
+          row,
+          h[latIdx],
+          { code: 'notInIndonesia', params: { lat: lat.value, lon: lon.value } },
+          {
+            value: clip(`${latRaw}, ${lonRaw}`),
+            ...(swapped ? { suggestion: { code: 'swapLatLon' } } : {}),
+          },
+        );
         continue;
       }
       where = {
@@ -300,32 +296,28 @@ export function analyseTraining(
     } else if (cityIdx >= 0) {
       if (city === '') {
         counts.unmatchedRows++;
-        log.row(row, h[cityIdx], 'the city is empty', { value: '' });
+        log.row(row, h[cityIdx], { code: 'emptyCity' }, { value: '' });
         continue;
       }
       let found = gazetteer.find(city);
-      let provinceNote = '';
+      let inProvince: string | null = null;
       if (found.length > 1 && provIdx >= 0) {
         const m = matcher.match(r[provIdx] ?? '', null);
         if (m.type === 'matched') {
           const poly = polygonOf.get(m.bps);
-          const inProvince = found.filter((p) => places.polygon[p] === poly);
-          if (inProvince.length > 0) found = inProvince;
-          provinceNote = ` in ${matcher.name(m.bps)}`;
+          const there = found.filter((p) => places.polygon[p] === poly);
+          if (there.length > 0) found = there;
+          inProvince = matcher.name(m.bps);
         }
       }
       const first = found[0];
       if (first === undefined) {
         counts.unmatchedRows++;
-        const s = gazetteer.suggest(city);
         log.row(
           row,
           h[cityIdx],
-          'no place of this name in the gazetteer (GeoNames); give latitude and longitude columns for places it lacks',
-          {
-            value: clip(city),
-            ...(s ? { suggestion: s } : {}),
-          },
+          { code: 'placeNotFound' },
+          { value: clip(city), ...suggestName(gazetteer.suggest(city)) },
         );
         continue;
       }
@@ -333,7 +325,12 @@ export function analyseTraining(
         log.row(
           row,
           h[cityIdx],
-          `${found.length} places are named like this${provinceNote}; the largest (population ${places.pop[first]}) is used`,
+          inProvince === null
+            ? { code: 'manyPlaces', params: { places: found.length, population: places.pop[first] ?? 0 } }
+            : {
+                code: 'manyPlacesInProvince',
+                params: { places: found.length, province: inProvince, population: places.pop[first] ?? 0 },
+              },
           { severity: 'warning', value: clip(city) },
         );
       where = {
@@ -344,7 +341,7 @@ export function analyseTraining(
       };
     } else {
       counts.unmatchedRows++;
-      log.row(row, h[latIdx], 'no latitude and longitude in this row', { value: '' });
+      log.row(row, h[latIdx], { code: 'noCoordinates' }, { value: '' });
       continue;
     }
     let date: string | null = null;
@@ -377,7 +374,7 @@ export function analyseTraining(
         log.row(
           row,
           undefined,
-          `more than ${MAX_TRAINING_HUBS} different places: is this a file of training records?`,
+          { code: 'tooManyPlaces', params: { max: MAX_TRAINING_HUBS } },
           { blocking: true },
         );
         break;
@@ -395,8 +392,6 @@ export function analyseTraining(
   }
   result.hubs = [...hubs.values()];
   if (counts.rows > 0 && result.hubs.length === 0 && !log.blocking)
-    log.row(1, undefined, 'no row could be imported; see the problems listed for each row', {
-      blocking: true,
-    });
+    log.row(1, undefined, { code: 'noRowImported' }, { blocking: true });
   return result;
 }

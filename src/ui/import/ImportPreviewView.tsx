@@ -10,7 +10,8 @@ import type { BoundaryResult, ImportPreview } from '../../domain/import/pipeline
 import type { StatisticsResult } from '../../domain/import/statistics';
 import type { TrainingResult } from '../../domain/import/training';
 import { useStore } from '../../state/store';
-import { formatCompact, formatNumber } from '../format';
+import { formatCompact, formatDate, formatNumber } from '../format';
+import { problemText, suggestionText, whereText } from './issue-text';
 
 /** Rows shown per table; the rest are counted. */
 const SHOWN = 200;
@@ -27,7 +28,8 @@ function plain(lng: string, x: number): string {
 }
 
 function Problems({ issues, total }: { issues: readonly ImportIssue[]; total: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.language;
   if (issues.length === 0) return <p className="muted">{t('import.noProblems')}</p>;
   return (
     <>
@@ -45,14 +47,14 @@ function Problems({ issues, total }: { issues: readonly ImportIssue[]; total: nu
         <tbody>
           {issues.slice(0, SHOWN).map((i, k) => (
             <tr key={k} className={`issue-${i.severity}`}>
-              <td>{i.at.type === 'row' ? t('import.row', { row: i.at.row }) : i.at.path}</td>
+              <td>{whereText(t, i.at)}</td>
               <td>{i.at.type === 'row' ? (i.at.column ?? '') : ''}</td>
               <td className="import-value">{i.value ?? ''}</td>
               <td>
                 <span className={`tag tag-${i.severity}`}>{t(`import.severity.${i.severity}`)}</span>{' '}
-                {i.message}
+                {problemText(t, lng, i.problem)}
               </td>
-              <td>{i.suggestion ?? ''}</td>
+              <td>{i.suggestion ? suggestionText(t, lng, i.suggestion) : ''}</td>
             </tr>
           ))}
         </tbody>
@@ -157,7 +159,7 @@ function TrainingPreview({ r, children }: { r: TrainingResult; children: ReactNo
                 <tr key={`${h.lat},${h.lon}`}>
                   <td className="import-value">{h.name}</td>
                   <td>{t(`import.located.${h.located}`)}</td>
-                  <td>{h.date ?? '—'}</td>
+                  <td>{h.date ? formatDate(lng, h.date) : '—'}</td>
                   <td>{formatNumber(lng, h.participants)}</td>
                   {r.msmes !== null ? <td>{h.msmes === null ? '—' : formatNumber(lng, h.msmes)}</td> : null}
                   <td>
@@ -219,7 +221,7 @@ function BoundaryPreview({ r, children }: { r: BoundaryResult; children: ReactNo
             const polygon = f.bps === null ? undefined : a?.polygons[polygonOf.get(f.bps) ?? -1];
             return (
               <tr key={f.path}>
-                <td>{f.path}</td>
+                <td>{f.path === '' ? t('import.topLevel') : f.path}</td>
                 <td className="import-value">{f.value}</td>
                 <td>
                   {f.bps === null ? (

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { assignPoints } from '../../../../src/domain/import/assign';
 import { guessBoundaryOptions, labelAnchor, planBoundaries } from '../../../../src/domain/import/boundaries';
 import { readBoundaryFile, type Area } from '../../../../src/domain/import/geojson';
-import { describeIssue, IssueLog } from '../../../../src/domain/import/issues';
+import { IssueLog } from '../../../../src/domain/import/issues';
+import { english } from '../../i18n/translate';
 import { analyseImport } from '../../../../src/domain/import/pipeline';
 import { createProvinceMatcher } from '../../../../src/domain/import/provinces';
 import { dataset, fixture } from './data';
@@ -65,7 +66,7 @@ describe('boundary files', () => {
     const file = readBoundaryFile(fixture('boundaries-two.geojson'), log)!;
     const r = planBoundaries(file, { property: 'kode', codeSystem: 'bps' }, matcher, four, log);
     expect(r.plan).toBeNull();
-    expect(log.list.map(describeIssue)).toEqual([
+    expect(log.list.map(english)).toEqual([
       'two.geojson, features[1].properties.kode: "92" reads as Papua Barat Daya, but property "Propinsi" says PAPUA BARAT (Papua Barat)',
       'two.geojson, features: no feature for Papua Barat (BPS 91, Kemendagri 92): a province layer must cover all 34 or 38 provinces',
     ]);
@@ -74,13 +75,22 @@ describe('boundary files', () => {
   it('reports every broken feature by its JSON path and keeps the valid ones', () => {
     const log = new IssueLog('broken.geojson');
     const file = readBoundaryFile(fixture('boundaries-broken.geojson'), log)!;
-    expect(log.list.map(describeIssue)).toEqual([
+    expect(log.list.map(english)).toEqual([
       'broken.geojson, features[0].geometry.type: a boundary must be a Polygon or MultiPolygon, not a Point',
       'broken.geojson, features[1].geometry.coordinates[0][1][1]: invalid geometry: expected a number',
       'broken.geojson, features[2].geometry.coordinates[0][0]: [12800000, -200000] is not a longitude and latitude in degrees; the file seems to use projected coordinates (metres): export it in WGS 84 (EPSG:4326)',
       'broken.geojson, features[3].geometry: the feature has no geometry',
       'broken.geojson, features[4].geometry.coordinates[0]: the ring was not closed; its first position was repeated at the end',
       'broken.geojson, features[6].type: not a GeoJSON Feature: Invalid input: expected "Feature"',
+    ]);
+    // Our own schema messages are codes; zod's own words stay a technical detail.
+    expect(log.list.map((i) => i.problem)).toEqual([
+      { code: 'notArea', params: { type: 'Point' } },
+      { code: 'coordinateNotNumber' },
+      { code: 'projectedCoordinate', params: { x: '12800000', y: '-200000' } },
+      { code: 'noGeometry' },
+      { code: 'ringNotClosed' },
+      { code: 'notFeature', params: { detail: 'Invalid input: expected "Feature"' } },
     ]);
     expect(file.total).toBe(7);
     expect(file.features.map((f) => f.path)).toEqual(['features[4]', 'features[5]']);
@@ -90,10 +100,21 @@ describe('boundary files', () => {
     const where = (text: string) => {
       const log = new IssueLog('b.geojson');
       readBoundaryFile(text, log);
-      return log.list.map(describeIssue);
+      return log.list.map(english);
     };
     expect(where('{\n  "type": "FeatureCollection",\n  "features": [,]\n}')).toEqual([
       'b.geojson, line 3, column 16: not valid JSON (unexpected ",]\\n}")',
+    ]);
+    const log = new IssueLog('b.geojson');
+    readBoundaryFile('{"a":}', log);
+    expect(log.list).toEqual([
+      {
+        file: 'b.geojson',
+        at: { type: 'text', line: 1, column: 6 },
+        severity: 'error',
+        problem: { code: 'jsonUnexpected', params: { found: '"}"' } },
+        blocking: true,
+      },
     ]);
     expect(where('{"type": "FeatureCollection", "features": [')).toEqual([
       'b.geojson, line 1, column 44: not valid JSON (the text ends too early)',
@@ -204,7 +225,7 @@ describe('the whole pipeline on the embedded Natural Earth polygons, as a user f
       {},
       { provinces: all, places: data.places, cells: data.cells },
     );
-    expect(p.issues.map(describeIssue)).toEqual([]);
+    expect(p.issues.map(english)).toEqual([]);
     expect(p.ok).toBe(true);
     const r = p.result!;
     if (r.kind !== 'boundaries' || !r.apply) throw new Error('expected boundaries');

@@ -5,12 +5,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../../src/domain/import/issues';
 import {
   analyseImport,
   type ImportOptions,
   type ImportPreview,
 } from '../../../../src/domain/import/pipeline';
+import { PROBLEMS } from '../../../../src/domain/import/issues';
+import { problemText, suggestionText } from '../../../../src/ui/import/issue-text';
+import { english, tEn, tId } from '../../i18n/translate';
 import { smallContext } from './data';
 
 const ctx = smallContext();
@@ -18,23 +20,37 @@ const SEED = 20180913;
 
 /** The contract every preview must meet. */
 function check(name: string, p: ImportPreview): void {
-  expect(p.internal, `internal failure: ${p.issues.map(describeIssue).join('; ')}`).toBeUndefined();
+  expect(p.internal, `internal failure: ${p.issues.map(english).join('; ')}`).toBeUndefined();
   expect(p.file).toBe(name);
   if (!p.ok) expect(p.issues.some((i) => i.severity === 'error')).toBe(true);
   if (p.ok) expect(p.result).not.toBeNull();
   for (const i of p.issues) {
     expect(i.file).toBe(name);
-    const text = describeIssue(i);
+    const text = english(i);
     if (i.at.type === 'row') {
       // A spreadsheet row (the header is row 1), and the column when the problem is in one cell.
       expect(Number.isInteger(i.at.row) && i.at.row >= 1).toBe(true);
       expect(text.startsWith(`${name}, row ${i.at.row}`)).toBe(true);
+    } else if (i.at.type === 'text') {
+      // A JSON syntax error: line and column of the text.
+      expect(i.at.line >= 1 && i.at.column >= 1).toBe(true);
+      expect(text.startsWith(`${name}, line ${i.at.line}, column ${i.at.column}: `)).toBe(true);
     } else {
-      // A JSON path (`features[3].geometry`, `arcs`, `(top level)`) or, for a syntax error, a line and column.
-      expect(i.at.path).toMatch(/^(line \d+, column \d+|\(top level\)|[A-Za-z_$][\w$]*([.[].*)?)$/);
-      expect(text.startsWith(`${name}, ${i.at.path}: `)).toBe(true);
+      // A JSON path (`features[3].geometry`, `arcs`), or '' for the top level.
+      expect(i.at.path).toMatch(/^([A-Za-z_$][\w$]*([.[].*)?)?$/);
+      expect(text.startsWith(`${name}, ${i.at.path || 'whole file'}: `)).toBe(true);
     }
-    expect(i.message.length).toBeGreaterThan(0);
+    // A known code with exactly its parameters (the strings test checks that the words use just those), worded in
+    // both languages.
+    expect(Object.keys(i.problem.params ?? {}).sort()).toEqual([...PROBLEMS[i.problem.code]].sort());
+    for (const [t, lng] of [
+      [tEn, 'en'],
+      [tId, 'id'],
+    ] as const) {
+      expect(problemText(t, lng, i.problem)).not.toBe(`import.problem.${i.problem.code}`);
+      if (i.suggestion)
+        expect(suggestionText(t, lng, i.suggestion)).not.toBe(`import.suggestion.${i.suggestion.code}`);
+    }
   }
 }
 

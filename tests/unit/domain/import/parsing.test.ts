@@ -2,8 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../../../src/domain/import/csv';
 import { parseDate } from '../../../../src/domain/import/dates';
-import { describeIssue, IssueLog } from '../../../../src/domain/import/issues';
+import { IssueLog } from '../../../../src/domain/import/issues';
 import { columnMark, impliedMark, parseNumber } from '../../../../src/domain/import/numbers';
+import { english } from '../../i18n/translate';
 
 const num = (raw: string, mark: ',' | '.' | null = null, kind: 'percent' | 'count' = 'count') => {
   const r = parseNumber(raw, mark, kind);
@@ -55,6 +56,18 @@ describe('numbers', () => {
     expect(num('12,34,5', '.')).toBe('invalid');
     expect(num('1e5')).toBe('invalid');
   });
+
+  it('says why a number is unreadable, as a code', () => {
+    expect(parseNumber('abc', null, 'count')).toEqual({ type: 'invalid', reason: { code: 'notNumber' } });
+    expect(parseNumber('1,2,3', '.', 'count')).toEqual({
+      type: 'invalid',
+      reason: { code: 'misplacedThousands', params: { mark: ',' } },
+    });
+    expect(parseNumber('1.234,5,6', ',', 'count')).toEqual({
+      type: 'invalid',
+      reason: { code: 'manyDecimalMarks', params: { mark: ',' } },
+    });
+  });
 });
 
 describe('dates', () => {
@@ -76,7 +89,7 @@ describe('dates', () => {
     expect(parseDate('08/14/2018')).toEqual({
       type: 'date',
       iso: '2018-08-14',
-      note: 'read as month/day/year',
+      note: { code: 'readAsMonthFirst' },
     });
   });
   it('rejects dates that are not in the calendar', () => {
@@ -85,6 +98,11 @@ describe('dates', () => {
     expect(iso('29/02/2020')).toBe('2020-02-29');
     expect(iso('next Tuesday')).toBe('invalid');
     expect(iso('')).toBe('empty');
+    expect(parseDate('31/04/2019')).toEqual({
+      type: 'invalid',
+      reason: { code: 'notInCalendar', params: { date: '2019-04-31' } },
+    });
+    expect(parseDate('next Tuesday')).toEqual({ type: 'invalid', reason: { code: 'notDate' } });
   });
 });
 
@@ -119,7 +137,14 @@ describe('CSV', () => {
   it('reports rows with extra fields and unclosed quotes by row', () => {
     const log = new IssueLog('a.csv');
     parseCsv('a,b\n1,2,3\n"4,5\n6,7', log);
-    expect(log.list.map(describeIssue)).toEqual([
+    expect(log.list.map((i) => [i.at, i.problem])).toEqual([
+      [{ type: 'row', row: 3 }, { code: 'unclosedQuote' }],
+      [
+        { type: 'row', row: 2 },
+        { code: 'extraFields', params: { fields: 3, columns: 2 } },
+      ],
+    ]);
+    expect(log.list.map(english)).toEqual([
       'a.csv, row 3: a quoted field is never closed',
       'a.csv, row 2: this row has 3 fields but the header has 2; the extra fields are ignored',
     ]);
@@ -137,7 +162,7 @@ describe('CSV', () => {
     ] as const) {
       const log = new IssueLog('a.csv');
       parseCsv(text, log);
-      expect(log.list.map(describeIssue)).toEqual([message]);
+      expect(log.list.map(english)).toEqual([message]);
       expect(log.blocking).toBe(true);
     }
   });

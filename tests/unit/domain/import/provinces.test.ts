@@ -70,15 +70,15 @@ describe('province names', () => {
   it('never matches a near miss silently, and suggests the closest name', () => {
     expect(m.match('Jawa Barar', null)).toEqual({
       type: 'unmatched',
-      reason: 'no province has this name',
-      suggestion: 'Jawa Barat',
+      reason: { code: 'unknownProvince' },
+      suggestion: { code: 'name', params: { name: 'Jawa Barat' } },
     });
     expect(m.match('Sulawesi Tenggra', null)).toMatchObject({
       type: 'unmatched',
-      suggestion: 'Sulawesi Tenggara',
+      suggestion: { code: 'name', params: { name: 'Sulawesi Tenggara' } },
     });
-    expect(m.match('Atlantis', null)).toEqual({ type: 'unmatched', reason: 'no province has this name' });
-    expect(m.match('', null)).toMatchObject({ type: 'unmatched', reason: 'the province is empty' });
+    expect(m.match('Atlantis', null)).toEqual({ type: 'unmatched', reason: { code: 'unknownProvince' } });
+    expect(m.match('', null)).toMatchObject({ type: 'unmatched', reason: { code: 'emptyProvince' } });
   });
 
   it('compares names by a key without case, punctuation, prefixes or spaces', () => {
@@ -115,10 +115,13 @@ describe('province codes (data/SOURCES.md section 0)', () => {
     expect(bpsOf('93')).toBe(95);
     expect(m.match('97', 'kemendagri')).toMatchObject({
       type: 'unmatched',
-      reason: 'no province has Kemendagri code 97',
-      suggestion: 'Papua Pegunungan (BPS code 97)',
+      reason: { code: 'noKemendagriCode', params: { code: '97' } },
+      suggestion: { code: 'bpsCode', params: { name: 'Papua Pegunungan', code: '97' } },
     });
-    expect(m.match('23', null)).toEqual({ type: 'unmatched', reason: 'no province has code 23' });
+    expect(m.match('23', null)).toEqual({
+      type: 'unmatched',
+      reason: { code: 'noCode', params: { code: '23' } },
+    });
   });
 
   it('guesses the system from names in the same rows', () => {

@@ -1,6 +1,7 @@
 // Issue #8: province statistics from CSV → observations, with every row not taken reported by row and column.
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../../src/domain/import/issues';
+import { problemText } from '../../../../src/ui/import/issue-text';
+import { english, tId } from '../../i18n/translate';
 import { analyseImport, type ImportOptions } from '../../../../src/domain/import/pipeline';
 import type { StatisticsResult } from '../../../../src/domain/import/statistics';
 import { context, fixture } from './data';
@@ -8,7 +9,7 @@ import { context, fixture } from './data';
 const ctx = context();
 const stats = (name: string, text: string, options: ImportOptions = {}) => {
   const p = analyseImport({ name, text }, options, ctx);
-  return { p, r: p.result as StatisticsResult, issues: p.issues.map(describeIssue) };
+  return { p, r: p.result as StatisticsResult, issues: p.issues.map(english) };
 };
 
 describe('an Indonesian spreadsheet export (BOM, semicolons, decimal commas, thousands dots, quotes)', () => {
@@ -56,6 +57,16 @@ describe('an Indonesian spreadsheet export (BOM, semicolons, decimal commas, tho
     expect(issues).toEqual([
       'statistics-id.csv, row 10, column "Provinsi": no province has this name (did you mean Jawa Barat?)',
       'statistics-id.csv, row 11, column "Persentase Penduduk yang Mengakses Internet (%)": out of range: a percentage must be between 0 and 100',
+    ]);
+    const column = 'Persentase Penduduk yang Mengakses Internet (%)';
+    expect(p.issues.map((i) => [i.at, i.problem, i.value, i.suggestion])).toEqual([
+      [
+        { type: 'row', row: 10, column: 'Provinsi' },
+        { code: 'unknownProvince' },
+        'Jawa Barar',
+        { code: 'name', params: { name: 'Jawa Barat' } },
+      ],
+      [{ type: 'row', row: 11, column }, { code: 'percentOutOfRange' }, '101,5', undefined],
     ]);
     expect(r.counts).toMatchObject({ rows: 10, matchedRows: 9, unmatchedRows: 1, outOfRange: 1 });
     expect(p.ok).toBe(true);
@@ -156,14 +167,25 @@ describe('layouts', () => {
   });
 
   it('keeps the first of two different values for the same province, metric and year, and says so', () => {
-    const { r, issues } = stats(
+    const { p, r, issues } = stats(
       'd.csv',
       'provinsi,tahun,internet\nAceh,2024,70\nACEH,2024,70\nAceh,2024,71\n',
     );
     expect(r.observations).toHaveLength(1);
+    expect(p.issues[0]).toMatchObject({
+      at: { type: 'row', row: 4, column: 'internet' },
+      problem: {
+        code: 'duplicateValue',
+        params: { province: 'Aceh', metric: 'internet_use_bps', year: '2024', row: 2, value: 70 },
+      },
+    });
+    // The metric by its name, in either language.
     expect(issues).toEqual([
-      'd.csv, row 4, column "internet": a second value for Aceh, internet_use_bps 2024 (row 2 has 70); the first is kept',
+      'd.csv, row 4, column "internet": a second value for Aceh, Internet use (% of population, BPS) 2024 (row 2 has 70); the first is kept',
     ]);
+    expect(problemText(tId, 'id', p.issues[0]!.problem)).toBe(
+      'nilai kedua untuk Aceh, Penggunaan internet (% penduduk, BPS) 2024 (baris 2 berisi 70); nilai pertama yang dipakai',
+    );
   });
 
   it('rejects negative counts and unreadable values by row and column', () => {

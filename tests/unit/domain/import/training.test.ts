@@ -1,6 +1,7 @@
 // Issue #8: training records → held hubs (one per place), located by gazetteer city or coordinates.
 import { describe, expect, it } from 'vitest';
-import { describeIssue } from '../../../../src/domain/import/issues';
+import { problemText } from '../../../../src/ui/import/issue-text';
+import { english, tId } from '../../i18n/translate';
 import { analyseImport, guessKind, type ImportOptions } from '../../../../src/domain/import/pipeline';
 import { cityKey, createGazetteer, type TrainingResult } from '../../../../src/domain/import/training';
 import { context, dataset, fixture } from './data';
@@ -8,7 +9,7 @@ import { context, dataset, fixture } from './data';
 const ctx = context();
 const training = (name: string, text: string, options: ImportOptions = {}) => {
   const p = analyseImport({ name, text }, options, ctx);
-  return { p, r: p.result as TrainingResult, issues: p.issues.map(describeIssue) };
+  return { p, r: p.result as TrainingResult, issues: p.issues.map(english) };
 };
 
 describe('training records', () => {
@@ -36,9 +37,17 @@ describe('training records', () => {
     ]);
     expect(r.participants).toBe(430);
     expect(issues).toEqual([
-      'training.csv, row 4, column "Kota": 2 places are named like this; the largest (population 1699719) is used',
+      'training.csv, row 4, column "Kota": 2 places are named like this; the largest (population 1,699,719) is used',
       'training.csv, row 5, column "Kota": no place of this name in the gazetteer (GeoNames); give latitude and longitude columns for places it lacks',
     ]);
+    expect(p.issues[0]).toMatchObject({
+      severity: 'warning',
+      problem: { code: 'manyPlaces', params: { places: 2, population: 1699719 } },
+    });
+    // Numbers in the reader's format.
+    expect(problemText(tId, 'id', p.issues[0]!.problem)).toBe(
+      'ada 2 tempat dengan nama seperti ini; yang dipakai adalah yang terbesar (penduduk 1.699.719)',
+    );
   });
 
   it('use coordinates when given, and catch swapped latitude and longitude', () => {
