@@ -69,10 +69,24 @@ export type DropReason =
   | 'outOfRange'
   | 'unknownValue'
   | 'badFormat'
+  | 'badLength'
+  | 'badEscapes'
+  | 'badIdList'
   | 'incomplete'
   | 'tooMany'
   | 'noSuchProvince'
-  | 'unsupportedVersion';
+  | 'unsupportedVersion'
+  | 'newerVersion';
+
+/** A field of a hub in the `h` parameter (`briefing.part.field.*`). */
+export type HubField = 'name' | 'latitude' | 'longitude' | 'status' | 'date';
+
+/** Which part of a composite value failed: hub 2 of `h`, and its latitude (the UI words it). */
+export interface DropPart {
+  /** 1-based position of the hub in the list. */
+  readonly hub: number;
+  readonly field?: HubField;
+}
 
 export interface Dropped {
   /** The parameter as written in the link, e.g. `year`. */
@@ -80,10 +94,12 @@ export interface Dropped {
   /** Its raw value (shortened for display by the UI). */
   readonly value: string;
   readonly reason: DropReason;
-  /** Context for the reason: the allowed range, format or values. */
+  /**
+   * Context for the reason, free of words (issue #9): the allowed range (`3–9`), values (`0, 1`) or format
+   * (`YYYY-MM-DD`), a maximum, or the version the link is read as.
+   */
   readonly detail?: string;
-  /** Which part of a composite value failed, e.g. "hub 2, latitude". */
-  readonly part?: string;
+  readonly part?: DropPart;
 }
 
 export interface Decoded {
@@ -290,10 +306,10 @@ export function toQuery(params: URLSearchParams): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Decoding
 
-type Failure = { ok: false; reason: DropReason; detail?: string; part?: string };
+type Failure = { ok: false; reason: DropReason; detail?: string; part?: DropPart };
 type Parsed<T> = { ok: true; value: T } | Failure;
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
-const fail = (reason: DropReason, detail?: string, part?: string): Failure => ({
+const fail = (reason: DropReason, detail?: string, part?: DropPart): Failure => ({
   ok: false,
   reason,
   ...(detail === undefined ? {} : { detail }),
@@ -349,24 +365,32 @@ const hubSchema = z.object({
     .nullable(),
 });
 
+const HUB_FIELD: Readonly<Record<string, HubField>> = {
+  name: 'name',
+  lat: 'latitude',
+  lon: 'longitude',
+  status: 'status',
+  date: 'date',
+};
+
 /** One hub from `name~lat~lon~status[~date]`; `index` (1-based) names it in the reason. */
 export function decodeHub(raw: string, index: number): Parsed<Omit<Hub, 'id'>> {
-  const where = `hub ${index}`;
+  const at = (field?: HubField): DropPart => (field ? { hub: index, field } : { hub: index });
   const parts = raw.split('~');
-  if (parts.length < 4 || parts.length > 5) return fail('badFormat', 'name~lat~lon~status[~date]', where);
+  if (parts.length < 4 || parts.length > 5) return fail('badFormat', 'name~lat~lon~status[~date]', at());
   const [nameRaw = '', latRaw = '', lonRaw = '', statusRaw = '', dateRaw = ''] = parts;
   let name: string;
   try {
     name = decodeURIComponent(nameRaw);
   } catch {
-    return fail('badFormat', '%-escapes', `${where}, name`);
+    return fail('badEscapes', undefined, at('name'));
   }
   const lat = numberIn(-90, 90)(latRaw);
-  if (!lat.ok) return fail(lat.reason, lat.detail, `${where}, latitude`);
+  if (!lat.ok) return fail(lat.reason, lat.detail, at('latitude'));
   const lon = numberIn(-180, 180)(lonRaw);
-  if (!lon.ok) return fail(lon.reason, lon.detail, `${where}, longitude`);
+  if (!lon.ok) return fail(lon.reason, lon.detail, at('longitude'));
   const status = STATUS_OF[statusRaw.trim().toLowerCase()];
-  if (!status) return fail('unknownValue', 'h, p, a', `${where}, status`);
+  if (!status) return fail('unknownValue', 'h, p, a', at('status'));
   const r = hubSchema.safeParse({
     name,
     lat: lat.value,
@@ -375,12 +399,9 @@ export function decodeHub(raw: string, index: number): Parsed<Omit<Hub, 'id'>> {
     date: dateRaw === '' ? null : dateRaw,
   });
   if (!r.success) {
-    const field = String(r.error.issues[0]?.path[0] ?? 'value');
-    return fail(
-      'badFormat',
-      field === 'date' ? 'YYYY-MM-DD' : field === 'name' ? '1–120 characters' : field,
-      `${where}, ${field}`,
-    );
+    const field = HUB_FIELD[String(r.error.issues[0]?.path[0])];
+    if (field === 'name') return fail('badLength', '1–120', at('name'));
+    return fail('badFormat', field === 'date' ? 'YYYY-MM-DD' : 'name~lat~lon~status[~date]', at(field));
   }
   return ok(r.data);
 }
@@ -421,7 +442,7 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
   const dropped: Dropped[] = [];
   const state: { -readonly [K in keyof UrlState]?: UrlState[K] } = {};
   if (!hasState) return { state, dropped, hasState };
-  const drop = (param: string, value: string, reason: DropReason, detail?: string, part?: string) =>
+  const drop = (param: string, value: string, reason: DropReason, detail?: string, part?: DropPart) =>
     dropped.push({
       param,
       value,
@@ -435,21 +456,15 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
   let version = current;
   if (vRaw !== null) {
     const v = numberIn(1, Number.MAX_SAFE_INTEGER, true)(vRaw);
-    if (!v.ok)
-      drop(
-        'v',
-        vRaw,
-        v.reason === 'outOfRange' ? 'unsupportedVersion' : v.reason,
-        `read as version ${current}`,
-      );
-    else if (v.value > current)
-      drop('v', vRaw, 'unsupportedVersion', `newer than this app; read as version ${current}`);
+    // The detail is the version the link is read as.
+    if (!v.ok) drop('v', vRaw, v.reason === 'outOfRange' ? 'unsupportedVersion' : v.reason, String(current));
+    else if (v.value > current) drop('v', vRaw, 'newerVersion', String(current));
     else version = v.value;
   }
   if (version < current) {
     const migrated = migrate(params, version, current, options.migrations ?? MIGRATIONS);
     if (migrated) params = migrated;
-    else drop('v', vRaw ?? '', 'unsupportedVersion', `read as version ${current}`);
+    else drop('v', vRaw ?? '', 'unsupportedVersion', String(current));
   }
 
   const get = (key: string) => {
@@ -476,7 +491,7 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     state.camera = { lon: camera.lon, lat: camera.lat, zoom: camera.zoom };
   else
     for (const k of ['lon', 'lat', 'zoom'] as const)
-      if (camera[k] !== undefined) drop(k, get(k)!, 'incomplete', 'lon, lat and zoom');
+      if (camera[k] !== undefined) drop(k, get(k)!, 'incomplete');
 
   const set = <K extends keyof UrlState>(key: K, value: UrlState[K] | undefined) => {
     if (value !== undefined) state[key] = value;
@@ -496,8 +511,7 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     const hubs: Hub[] = [];
     pieces.forEach((piece, i) => {
       if (i >= MAX_HUBS) {
-        if (i === MAX_HUBS)
-          drop('h', `${pieces.length - MAX_HUBS} more`, 'tooMany', `at most ${MAX_HUBS} hubs`);
+        if (i === MAX_HUBS) drop('h', `+${pieces.length - MAX_HUBS}`, 'tooMany', String(MAX_HUBS));
         return;
       }
       const r = decodeHub(piece, i + 1);
@@ -540,8 +554,8 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     const ids: number[] = [];
     for (const piece of raw.split('.')) {
       const r = numberIn(0, 255, true)(piece);
-      if (!r.ok) return fail(r.reason, `polygon ids 0–${maxPolygon}, joined by "."`);
-      if (r.value > maxPolygon) return fail('noSuchProvince', `polygon ids 0–${maxPolygon}`);
+      if (!r.ok) return fail('badIdList', `0–${maxPolygon}`);
+      if (r.value > maxPolygon) return fail('noSuchProvince', `0–${maxPolygon}`);
       if (!ids.includes(r.value)) ids.push(r.value);
     }
     return ok(ids.sort((a, b) => a - b));

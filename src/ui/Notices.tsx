@@ -6,11 +6,16 @@ import type { Dropped } from '../state/url';
 
 const MAX_VALUE = 40;
 
-/** `year=abc (not a number)`; long values are shortened. */
+/** `year=abc (not a number)`, `h=Bad~x~1~h (hub 2, latitude: not a number)`; long values are shortened. */
 export function droppedText(t: TFunction, d: Dropped): string {
   const value = d.value.length > MAX_VALUE ? `${d.value.slice(0, MAX_VALUE - 1)}…` : d.value;
   const reason = t(`briefing.reason.${d.reason}`, { detail: d.detail ?? '' });
-  return `${d.param}=${value} (${d.part ? `${d.part}: ` : ''}${reason})`;
+  const part = d.part
+    ? d.part.field
+      ? t('briefing.part.hubField', { n: d.part.hub, field: t(`briefing.part.field.${d.part.field}`) })
+      : t('briefing.part.hub', { n: d.part.hub })
+    : null;
+  return `${d.param}=${value} (${part ? `${part}: ` : ''}${reason})`;
 }
 
 function NoticeBody({ notice }: { notice: Notice }) {

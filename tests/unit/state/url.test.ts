@@ -7,13 +7,18 @@ import {
   decode,
   DEFAULT_URL_STATE,
   encode,
+  MAX_HUBS,
   toQuery,
   URL_VERSION,
   urlPatch,
   urlStateSchema,
+  type DropReason,
+  type HubField,
   type UrlState,
 } from '../../../src/state/url';
 import { queryFor } from '../../../src/state/url-sync';
+import { droppedText } from '../../../src/ui/Notices';
+import { tEn, tId } from '../i18n/translate';
 
 const hub = (
   name: string,
@@ -185,23 +190,61 @@ describe('hand-edited and garbled links', () => {
     const { state, dropped } = decode('?h=Ambon~-3.7~128.2~a_Bad~x~1~h_Far~95~1~h_Odd~1~2~z_Short~1');
     expect(state.hubs?.map((h) => h.name)).toEqual(['Ambon']);
     expect(dropped).toEqual([
-      { param: 'h', value: 'Bad~x~1~h', reason: 'notNumber', part: 'hub 2, latitude' },
-      { param: 'h', value: 'Far~95~1~h', reason: 'outOfRange', detail: '-90–90', part: 'hub 3, latitude' },
-      { param: 'h', value: 'Odd~1~2~z', reason: 'unknownValue', detail: 'h, p, a', part: 'hub 4, status' },
+      { param: 'h', value: 'Bad~x~1~h', reason: 'notNumber', part: { hub: 2, field: 'latitude' } },
+      {
+        param: 'h',
+        value: 'Far~95~1~h',
+        reason: 'outOfRange',
+        detail: '-90–90',
+        part: { hub: 3, field: 'latitude' },
+      },
+      {
+        param: 'h',
+        value: 'Odd~1~2~z',
+        reason: 'unknownValue',
+        detail: 'h, p, a',
+        part: { hub: 4, field: 'status' },
+      },
       {
         param: 'h',
         value: 'Short~1',
         reason: 'badFormat',
         detail: 'name~lat~lon~status[~date]',
-        part: 'hub 5',
+        part: { hub: 5 },
       },
+    ]);
+  });
+
+  it('names a hub with a broken name or date, and too many hubs', () => {
+    const long = 'x'.repeat(121);
+    const { dropped } = decode(`?h=%25E0~1~2~h_${long}~1~2~h_Ok~1~2~h~13.9.2018`);
+    expect(dropped).toEqual([
+      { param: 'h', value: '%E0~1~2~h', reason: 'badEscapes', part: { hub: 1, field: 'name' } },
+      {
+        param: 'h',
+        value: `${long}~1~2~h`,
+        reason: 'badLength',
+        detail: '1–120',
+        part: { hub: 2, field: 'name' },
+      },
+      {
+        param: 'h',
+        value: 'Ok~1~2~h~13.9.2018',
+        reason: 'badFormat',
+        detail: 'YYYY-MM-DD',
+        part: { hub: 3, field: 'date' },
+      },
+    ]);
+    const many = Array.from({ length: MAX_HUBS + 3 }, (_, i) => `H${i}~1~2~h`).join('_');
+    expect(decode(`?h=${many}`).dropped).toEqual([
+      { param: 'h', value: '+3', reason: 'tooMany', detail: String(MAX_HUBS) },
     ]);
   });
 
   it('keeps the current hubs when every hub in the link is broken', () => {
     const { state, dropped } = decode('?h=%E0%A4%A~1~2~h_x~~~');
     expect(state.hubs).toBeUndefined();
-    expect(dropped.map((d) => d.reason)).toEqual(['badFormat', 'notNumber']);
+    expect(dropped.map((d) => d.reason)).toEqual(['badEscapes', 'notNumber']);
   });
 
   it('needs lon, lat and zoom together, each in range', () => {
@@ -225,9 +268,12 @@ describe('hand-edited and garbled links', () => {
     const { state, dropped } = decode('?sel=40&polys=1.50', { polygonCount: 33 });
     expect(state.selected).toBeUndefined();
     expect(state.filter).toBeUndefined();
-    expect(dropped.map((d) => [d.param, d.reason])).toEqual([
-      ['polys', 'noSuchProvince'],
-      ['sel', 'noSuchProvince'],
+    expect(dropped).toEqual([
+      { param: 'polys', value: '1.50', reason: 'noSuchProvince', detail: '0–32' },
+      { param: 'sel', value: '40', reason: 'noSuchProvince', detail: '0–32' },
+    ]);
+    expect(decode('?polys=1.x', { polygonCount: 33 }).dropped).toEqual([
+      { param: 'polys', value: '1.x', reason: 'badIdList', detail: '0–32' },
     ]);
   });
 
@@ -267,14 +313,7 @@ describe('versions', () => {
   it('reports a newer or unreadable version and still applies what it can', () => {
     const newer = decode('?v=7&metric=population');
     expect(newer.state.metric).toBe('population');
-    expect(newer.dropped).toEqual([
-      {
-        param: 'v',
-        value: '7',
-        reason: 'unsupportedVersion',
-        detail: 'newer than this app; read as version 1',
-      },
-    ]);
+    expect(newer.dropped).toEqual([{ param: 'v', value: '7', reason: 'newerVersion', detail: '1' }]);
     expect(decode('?v=abc&metric=population').dropped[0]).toMatchObject({ param: 'v', reason: 'notNumber' });
     expect(decode('?v=0&metric=population').dropped[0]).toMatchObject({
       param: 'v',
@@ -304,9 +343,7 @@ describe('versions', () => {
     expect(decoded.state).toMatchObject({ metric: 'population', classes: 7 });
     // A missing step is reported, and the link is read as the current version.
     const gap = decode('?v=1&metric=population', { currentVersion: 3, migrations: { 1: migrations[1] } });
-    expect(gap.dropped).toEqual([
-      { param: 'v', value: '1', reason: 'unsupportedVersion', detail: 'read as version 3' },
-    ]);
+    expect(gap.dropped).toEqual([{ param: 'v', value: '1', reason: 'unsupportedVersion', detail: '3' }]);
     expect(gap.state.metric).toBe('population');
   });
 });
@@ -336,5 +373,51 @@ describe('applying a link', () => {
     expect(queryFor('?e2e&year=abc&metric=msme_total', { ...DEFAULT_URL_STATE, metric: 'population' })).toBe(
       'e2e&v=1&metric=population&h=',
     );
+  });
+});
+
+describe('the words of a dropped parameter (issue #9)', () => {
+  const garbled = decode('?year=abc&zoom=9&h=Ok~1~2~h_Bad~x~1~h&polys=1.x', { polygonCount: 33 }).dropped;
+
+  it('are English or Bahasa Indonesia, whole', () => {
+    expect(garbled.map((d) => droppedText(tEn, d))).toEqual([
+      'zoom=9 (needs lon, lat and zoom together)',
+      'year=abc (not a number)',
+      'h=Bad~x~1~h (hub 2, latitude: not a number)',
+      'polys=1.x (expected province ids 0–32, joined by ".")',
+    ]);
+    expect(garbled.map((d) => droppedText(tId, d))).toEqual([
+      'zoom=9 (lon, lat, dan zoom harus diisi bersama-sama)',
+      'year=abc (bukan angka)',
+      'h=Bad~x~1~h (hub 2, lintang: bukan angka)',
+      'polys=1.x (seharusnya ID provinsi 0–32 yang dipisahkan dengan ".")',
+    ]);
+  });
+
+  it('exist in both languages for every reason and hub field', () => {
+    const reasons: DropReason[] = [
+      'notNumber',
+      'notInteger',
+      'outOfRange',
+      'unknownValue',
+      'badFormat',
+      'badLength',
+      'badEscapes',
+      'badIdList',
+      'incomplete',
+      'tooMany',
+      'noSuchProvince',
+      'unsupportedVersion',
+      'newerVersion',
+    ];
+    const fields: HubField[] = ['name', 'latitude', 'longitude', 'status', 'date'];
+    for (const t of [tEn, tId]) {
+      for (const reason of reasons)
+        expect(droppedText(t, { param: 'p', value: 'v', reason, detail: '1' })).not.toMatch(/briefing\./);
+      for (const field of fields)
+        expect(
+          droppedText(t, { param: 'h', value: 'v', reason: 'notNumber', part: { hub: 1, field } }),
+        ).not.toMatch(/briefing\./);
+    }
   });
 });
