@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Notice } from '../state/scenes/slice';
 import { store, useStore } from '../state/store';
 import type { Dropped } from '../state/url';
+import { sceneProblemText } from './scene-problem';
 
 const MAX_VALUE = 40;
 
@@ -38,11 +39,13 @@ function NoticeBody({ notice }: { notice: Notice }) {
       const p = notice.problem;
       switch (p.type) {
         case 'unreadable':
-          return <p>{t('briefing.notice.unreadable', { detail: p.detail })}</p>;
+          return <p>{t('briefing.notice.unreadable', { detail: sceneProblemText(t, p.detail) })}</p>;
         case 'newerVersion':
           return <p>{t('briefing.notice.newerVersion', { version: p.version })}</p>;
         case 'skipped':
-          return <p>{t('briefing.notice.skipped', { count: p.count, detail: p.detail })}</p>;
+          return (
+            <p>{t('briefing.notice.skipped', { count: p.count, detail: sceneProblemText(t, p.detail) })}</p>
+          );
         default:
           return p satisfies never;
       }

@@ -5,6 +5,7 @@ import { SCENE_NAME_MAX, SCENE_NOTES_MAX, type Scene } from '../state/scenes/sce
 import { store, useStore } from '../state/store';
 import { downloadText } from './download';
 import { Panel } from './Panel';
+import { sceneProblemText } from './scene-problem';
 
 type Status =
   | { type: 'none' }
@@ -89,7 +90,11 @@ export function ScenesPanel() {
   const importFile = async (file: File) => {
     const result = parseScenesFile(await file.text());
     if (!result.ok) {
-      setStatus({ type: 'error', text: t('briefing.importFailed'), problems: result.problems });
+      setStatus({
+        type: 'error',
+        text: t('briefing.importFailed'),
+        problems: result.problems.map((p) => sceneProblemText(t, p)),
+      });
       return;
     }
     store.getState().importScenes(result.scenes);

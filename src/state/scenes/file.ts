@@ -1,10 +1,18 @@
 /**
  * Scene files (issue #7): export the list to JSON and import it back, with validation errors that name the
- * problem ("scenes[2].state.year: expected number, received string").
+ * problem (`scenes[2].state.year`: "expected number, received string"), as codes the UI words (issue #9).
  */
 import { z } from 'zod';
 import { describeIssues, sceneSchema, type Scene } from './scene';
-import { migrateRecord, SCENES_VERSION, STORAGE_MIGRATIONS, type StorageMigration } from './storage';
+import {
+  invalid,
+  kindOf,
+  migrateRecord,
+  SCENES_VERSION,
+  STORAGE_MIGRATIONS,
+  type SceneProblem,
+  type StorageMigration,
+} from './storage';
 
 export const FILE_KIND = 'jangkau-scenes';
 
@@ -19,7 +27,7 @@ export function scenesToFile(list: readonly Scene[], exportedAt: Date): string {
 
 export type ImportResult =
   | { readonly ok: true; readonly scenes: readonly Scene[] }
-  | { readonly ok: false; readonly problems: readonly string[] };
+  | { readonly ok: false; readonly problems: readonly SceneProblem[] };
 
 const fileSchema = z.object({
   kind: z.literal(FILE_KIND),
@@ -41,35 +49,40 @@ export function parseScenesFile(
   try {
     json = JSON.parse(text);
   } catch (e) {
-    return { ok: false, problems: [`not a JSON file (${(e as Error).message})`] };
+    return { ok: false, problems: [{ code: 'notJson', params: { detail: (e as Error).message } }] };
   }
   const head = fileSchema.safeParse(json);
   if (!head.success) {
     const kind = (json as { kind?: unknown } | null)?.kind;
     if (kind !== FILE_KIND)
-      return { ok: false, problems: [`not a Jangkau scenes file ("kind" should be "${FILE_KIND}")`] };
-    return { ok: false, problems: describeIssues(head.error) };
+      return { ok: false, problems: [{ code: 'notScenesFile', params: { kind: FILE_KIND } }] };
+    return { ok: false, problems: describeIssues(head.error).map(invalid) };
   }
   if (head.data.version > SCENES_VERSION)
     return {
       ok: false,
-      problems: [`the file is version ${head.data.version}; this app reads up to version ${SCENES_VERSION}`],
+      problems: [{ code: 'newerFile', params: { version: head.data.version, supported: SCENES_VERSION } }],
     };
   // The same migration chain as storage; then every scene must be valid.
   const migrated = migrateRecord({ version: head.data.version, scenes: head.data.scenes }, migrations);
   if (!migrated.ok)
     return {
       ok: false,
-      problems: [migrated.problem.type === 'unreadable' ? migrated.problem.detail : 'unsupported version'],
+      problems: [
+        migrated.problem.type === 'unreadable'
+          ? migrated.problem.detail
+          : { code: 'newerFile', params: { version: head.data.version, supported: SCENES_VERSION } },
+      ],
     };
   const list = migrated.data['scenes'];
-  if (!Array.isArray(list)) return { ok: false, problems: ['"scenes" is not a list after migration'] };
-  const problems: string[] = [];
+  if (!Array.isArray(list))
+    return { ok: false, problems: [{ code: 'notList', params: { found: kindOf(list) } }] };
+  const problems: SceneProblem[] = [];
   const scenes: Scene[] = [];
   list.forEach((item: unknown, i) => {
     const r = sceneSchema.safeParse(item);
     if (r.success) scenes.push(r.data);
-    else problems.push(...describeIssues(r.error, `scenes[${i}]`));
+    else problems.push(...describeIssues(r.error, `scenes[${i}]`).map(invalid));
   });
   return problems.length > 0 ? { ok: false, problems: problems.slice(0, 5) } : { ok: true, scenes };
 }

@@ -74,15 +74,22 @@ export const scenes = {
   },
 };
 
-/** Readable problems of a failed zod parse: `scenes[2].name: expected string, received number`. */
-export function describeIssues(error: z.ZodError, prefix = ''): string[] {
+/** A value that failed validation: where it is in the file, and zod's technical words for what is wrong. */
+export interface InvalidValue {
+  /** `scenes[2].name`; '' for the whole record. */
+  readonly path: string;
+  /** e.g. `expected string, received number` (zod's English, shown as a technical detail). */
+  readonly detail: string;
+}
+
+/** The first problems of a failed zod parse: `{ path: 'scenes[2].name', detail: 'expected string, received number' }`. */
+export function describeIssues(error: z.ZodError, prefix = ''): InvalidValue[] {
   return error.issues.slice(0, 5).map((issue) => {
     const path = issue.path.reduce<string>(
       (acc, part) =>
         typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part),
       prefix,
     );
-    const message = issue.message.replace(/^Invalid input: /, '');
-    return path ? `${path}: ${message}` : message;
+    return { path, detail: issue.message.replace(/^Invalid input: /, '') };
   });
 }

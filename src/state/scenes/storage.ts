@@ -5,7 +5,7 @@
  * under a backup key until the user saves over it.
  */
 import { createStore, del, get, set } from 'idb-keyval';
-import { describeIssues, sceneSchema, type Scene } from './scene';
+import { describeIssues, sceneSchema, type InvalidValue, type Scene } from './scene';
 
 export const SCENES_VERSION = 1;
 export const SCENES_KEY = 'scenes';
@@ -23,11 +23,37 @@ export type StorageMigration = (data: Record<string, unknown>) => Record<string,
  */
 export const STORAGE_MIGRATIONS: Readonly<Record<number, StorageMigration>> = {};
 
+/** What a JSON value is, for "found …" in a problem (`briefing.found.*`). */
+export type ValueKind = 'missing' | 'null' | 'list' | 'text' | 'number' | 'boolean' | 'object' | 'other';
+
+/**
+ * What is wrong with stored or imported scenes, as a code with parameters (issue #9); the UI words it as
+ * `briefing.problem.<code>`. `detail` parameters are technical text (a browser's or zod's English).
+ */
+export type SceneProblem =
+  | { readonly code: 'notRecord'; readonly params: { readonly found: ValueKind } }
+  | { readonly code: 'missingVersion' }
+  | { readonly code: 'badVersion'; readonly params: { readonly found: string } }
+  | { readonly code: 'noMigration'; readonly params: { readonly version: number } }
+  | {
+      readonly code: 'migrationFailed';
+      readonly params: { readonly version: number; readonly detail: string };
+    }
+  | { readonly code: 'notList'; readonly params: { readonly found: ValueKind } }
+  | { readonly code: 'invalidValue'; readonly params: InvalidValue }
+  | { readonly code: 'storageFailed'; readonly params: { readonly detail: string } }
+  | { readonly code: 'notJson'; readonly params: { readonly detail: string } }
+  | { readonly code: 'notScenesFile'; readonly params: { readonly kind: string } }
+  | { readonly code: 'newerFile'; readonly params: { readonly version: number; readonly supported: number } };
+
+/** A zod problem as a scene problem. */
+export const invalid = (v: InvalidValue): SceneProblem => ({ code: 'invalidValue', params: v });
+
 /** Why stored scenes could not be read (all or some). */
 export type StorageProblem =
-  | { readonly type: 'unreadable'; readonly detail: string }
+  | { readonly type: 'unreadable'; readonly detail: SceneProblem }
   | { readonly type: 'newerVersion'; readonly version: number }
-  | { readonly type: 'skipped'; readonly count: number; readonly detail: string };
+  | { readonly type: 'skipped'; readonly count: number; readonly detail: SceneProblem };
 
 export interface Loaded {
   readonly scenes: readonly Scene[];
@@ -46,16 +72,24 @@ export function migrateRecord(
 ): { ok: true; data: Record<string, unknown> } | { ok: false; problem: StorageProblem } {
   let data = raw;
   const version = data['version'];
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    const found = JSON.stringify(version);
     return {
       ok: false,
-      problem: { type: 'unreadable', detail: `"version" is ${JSON.stringify(version) ?? 'missing'}` },
+      problem: {
+        type: 'unreadable',
+        detail: found === undefined ? { code: 'missingVersion' } : { code: 'badVersion', params: { found } },
+      },
     };
+  }
   if (version > current) return { ok: false, problem: { type: 'newerVersion', version } };
   for (let n = version; n < current; n++) {
     const step = migrations[n];
     if (!step)
-      return { ok: false, problem: { type: 'unreadable', detail: `no migration from version ${n}` } };
+      return {
+        ok: false,
+        problem: { type: 'unreadable', detail: { code: 'noMigration', params: { version: n } } },
+      };
     try {
       data = step(data);
     } catch (e) {
@@ -63,7 +97,7 @@ export function migrateRecord(
         ok: false,
         problem: {
           type: 'unreadable',
-          detail: `migration from version ${n} failed: ${(e as Error).message}`,
+          detail: { code: 'migrationFailed', params: { version: n, detail: (e as Error).message } },
         },
       };
     }
@@ -79,7 +113,7 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
  *
  * @param raw What storage returned (undefined when nothing was saved yet).
  * @example parseStored(undefined) // { scenes: [], problem: null }
- * @example parseStored('junk').problem // { type: 'unreadable', detail: 'expected an object …' }
+ * @example parseStored('junk').problem // { type: 'unreadable', detail: { code: 'notRecord', params: { found: 'text' } } }
  */
 export function parseStored(
   raw: unknown,
@@ -90,10 +124,7 @@ export function parseStored(
   if (!isRecord(raw))
     return {
       scenes: [],
-      problem: {
-        type: 'unreadable',
-        detail: `expected an object with "version" and "scenes", found ${kindOf(raw)}`,
-      },
+      problem: { type: 'unreadable', detail: { code: 'notRecord', params: { found: kindOf(raw) } } },
     };
   const migrated = migrateRecord(raw, migrations, current);
   if (!migrated.ok) return { scenes: [], problem: migrated.problem };
@@ -101,14 +132,14 @@ export function parseStored(
   if (!Array.isArray(list))
     return {
       scenes: [],
-      problem: { type: 'unreadable', detail: `"scenes" is ${kindOf(list)}, expected a list` },
+      problem: { type: 'unreadable', detail: { code: 'notList', params: { found: kindOf(list) } } },
     };
   const scenes: Scene[] = [];
-  const problems: string[] = [];
+  const problems: SceneProblem[] = [];
   list.forEach((item, i) => {
     const r = sceneSchema.safeParse(item);
     if (r.success) scenes.push(r.data);
-    else problems.push(...describeIssues(r.error, `scenes[${i}]`).slice(0, 1));
+    else problems.push(...describeIssues(r.error, `scenes[${i}]`).slice(0, 1).map(invalid));
   });
   if (problems.length > 0 && scenes.length === 0 && list.length > 0)
     return { scenes: [], problem: { type: 'unreadable', detail: problems[0]! } };
@@ -118,11 +149,14 @@ export function parseStored(
   };
 }
 
-function kindOf(x: unknown): string {
+/** What a value is. */
+export function kindOf(x: unknown): ValueKind {
   if (x === undefined) return 'missing';
   if (x === null) return 'null';
-  if (Array.isArray(x)) return 'a list';
-  return typeof x === 'string' ? 'text' : `a ${typeof x}`;
+  if (Array.isArray(x)) return 'list';
+  const type = typeof x;
+  if (type === 'string') return 'text';
+  return type === 'number' || type === 'boolean' || type === 'object' ? type : 'other';
 }
 
 /** The record written to storage. */
@@ -193,7 +227,11 @@ export async function loadScenes(backend: SceneBackend): Promise<Loaded> {
   try {
     raw = await backend.get(SCENES_KEY);
   } catch (e) {
-    return { scenes: [], problem: { type: 'unreadable', detail: (e as Error).message } };
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      scenes: [],
+      problem: { type: 'unreadable', detail: { code: 'storageFailed', params: { detail } } },
+    };
   }
   const loaded = parseStored(raw);
   if (loaded.problem && loaded.problem.type !== 'skipped') {

@@ -14,6 +14,8 @@ import {
 } from '../../../src/state/scenes/storage';
 import { createAppStore } from '../../../src/state/store';
 import { DEFAULT_URL_STATE } from '../../../src/state/url';
+import { sceneProblemText } from '../../../src/ui/scene-problem';
+import { tEn, tId } from '../i18n/translate';
 
 const scene = (id: string, name = id, patch: Partial<Scene['state']> = {}): Scene => ({
   id,
@@ -85,14 +87,36 @@ describe('stored scenes', () => {
     [
       'text',
       '{"version": 1, "scenes": [ not JSON',
+      { code: 'notRecord', params: { found: 'text' } },
       'expected an object with "version" and "scenes", found text',
+      'seharusnya objek dengan "version" dan "scenes", yang ditemukan teks',
     ],
-    ['a list', [A], 'expected an object with "version" and "scenes", found a list'],
-    ['no version', { scenes: [] }, '"version" is missing'],
-    ['a bad version', { version: 'one', scenes: [] }, '"version" is "one"'],
-    ['no scene list', { version: 1, scenes: 'nope' }, '"scenes" is text, expected a list'],
-  ])('reports junk (%s) as unreadable', (_, raw, detail) => {
+    [
+      'a list',
+      [A],
+      { code: 'notRecord', params: { found: 'list' } },
+      'expected an object with "version" and "scenes", found a list',
+      'seharusnya objek dengan "version" dan "scenes", yang ditemukan daftar',
+    ],
+    ['no version', { scenes: [] }, { code: 'missingVersion' }, '"version" is missing', '"version" tidak ada'],
+    [
+      'a bad version',
+      { version: 'one', scenes: [] },
+      { code: 'badVersion', params: { found: '"one"' } },
+      '"version" is "one"',
+      '"version" bernilai "one"',
+    ],
+    [
+      'no scene list',
+      { version: 1, scenes: 'nope' },
+      { code: 'notList', params: { found: 'text' } },
+      '"scenes" is text, expected a list',
+      '"scenes" berupa teks, seharusnya daftar',
+    ],
+  ] as const)('reports junk (%s) as unreadable, in words of either language', (_, raw, detail, en, id) => {
     expect(parseStored(raw)).toEqual({ scenes: [], problem: { type: 'unreadable', detail } });
+    expect(sceneProblemText(tEn, detail)).toBe(en);
+    expect(sceneProblemText(tId, detail)).toBe(id);
   });
 
   it('reports every scene broken as unreadable, naming the first problem', () => {
@@ -100,7 +124,10 @@ describe('stored scenes', () => {
     expect(list).toEqual([]);
     expect(problem).toMatchObject({
       type: 'unreadable',
-      detail: 'scenes[0].name: expected string, received undefined',
+      detail: {
+        code: 'invalidValue',
+        params: { path: 'scenes[0].name', detail: 'expected string, received undefined' },
+      },
     });
   });
 
@@ -111,7 +138,10 @@ describe('stored scenes', () => {
     expect(problem).toEqual({
       type: 'skipped',
       count: 1,
-      detail: 'scenes[1].state.year: expected number, received string',
+      detail: {
+        code: 'invalidValue',
+        params: { path: 'scenes[1].state.year', detail: 'expected number, received string' },
+      },
     });
   });
 
@@ -141,7 +171,7 @@ describe('stored scenes', () => {
     });
     expect(parseStored({ version: 1, scenes: [] }, { 1: migrations[1] }, 3).problem).toEqual({
       type: 'unreadable',
-      detail: 'no migration from version 2',
+      detail: { code: 'noMigration', params: { version: 2 } },
     });
     const throwing = {
       1: () => {
@@ -150,7 +180,7 @@ describe('stored scenes', () => {
     };
     expect(parseStored({ version: 1, scenes: [] }, throwing, 2).problem).toEqual({
       type: 'unreadable',
-      detail: 'migration from version 1 failed: boom',
+      detail: { code: 'migrationFailed', params: { version: 1, detail: 'boom' } },
     });
   });
 
@@ -171,7 +201,7 @@ describe('stored scenes', () => {
     };
     expect(await loadScenes(broken)).toEqual({
       scenes: [],
-      problem: { type: 'unreadable', detail: 'quota' },
+      problem: { type: 'unreadable', detail: { code: 'storageFailed', params: { detail: 'quota' } } },
     });
   });
 });
@@ -224,31 +254,39 @@ describe('scene files', () => {
   });
 
   it('names the problem of a bad file', () => {
-    expect(parseScenesFile('not json')).toMatchObject({
-      ok: false,
-      problems: [expect.stringMatching(/^not a JSON file/)],
-    });
+    const words = (text: string) => {
+      const r = parseScenesFile(text);
+      return r.ok ? [] : r.problems.map((p) => sceneProblemText(tEn, p));
+    };
+    const notJson = parseScenesFile('not json');
+    expect(notJson.ok ? null : notJson.problems.map((p) => p.code)).toEqual(['notJson']);
+    expect(words('not json')).toEqual([expect.stringMatching(/^not a JSON file \(.+\)$/)]);
     expect(parseScenesFile('{"scenes": []}')).toEqual({
       ok: false,
-      problems: ['not a Jangkau scenes file ("kind" should be "jangkau-scenes")'],
+      problems: [{ code: 'notScenesFile', params: { kind: 'jangkau-scenes' } }],
     });
-    expect(parseScenesFile(JSON.stringify({ kind: 'jangkau-scenes', version: 1, scenes: {} }))).toEqual({
-      ok: false,
-      problems: ['scenes: expected array, received object'],
-    });
+    expect(words('{"scenes": []}')).toEqual([
+      'not a Jangkau scenes file ("kind" should be "jangkau-scenes")',
+    ]);
+    expect(words(JSON.stringify({ kind: 'jangkau-scenes', version: 1, scenes: {} }))).toEqual([
+      'scenes: expected array, received object',
+    ]);
     const bad = JSON.parse(scenesToFile([A, B], new Date())) as { scenes: Record<string, unknown>[] };
     bad.scenes[1]!['name'] = '';
     (bad.scenes[1]!['state'] as Record<string, unknown>)['classes'] = 42;
-    expect(parseScenesFile(JSON.stringify(bad))).toEqual({
+    expect(words(JSON.stringify(bad))).toEqual([
+      'scenes[1].name: Too small: expected string to have >=1 characters',
+      'scenes[1].state.classes: Too big: expected number to be <=9',
+    ]);
+    const newer = JSON.stringify({ kind: 'jangkau-scenes', version: 9, scenes: [] });
+    expect(parseScenesFile(newer)).toEqual({
       ok: false,
-      problems: [
-        'scenes[1].name: Too small: expected string to have >=1 characters',
-        'scenes[1].state.classes: Too big: expected number to be <=9',
-      ],
+      problems: [{ code: 'newerFile', params: { version: 9, supported: 1 } }],
     });
-    expect(parseScenesFile(JSON.stringify({ kind: 'jangkau-scenes', version: 9, scenes: [] }))).toEqual({
-      ok: false,
-      problems: ['the file is version 9; this app reads up to version 1'],
-    });
+    expect(words(newer)).toEqual(['the file is version 9; this app reads up to version 1']);
+    const r = parseScenesFile(newer);
+    expect(r.ok ? [] : r.problems.map((p) => sceneProblemText(tId, p))).toEqual([
+      'berkas ini versi 9; aplikasi ini hanya dapat membaca sampai versi 1',
+    ]);
   });
 });
