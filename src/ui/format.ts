@@ -1,8 +1,17 @@
 /** Locale-aware formatting of values with their units (id-ID writes 1.234.567 and 12,5). */
 import type { Unit } from '../domain/metrics';
 
+/** Formatters are costly to build (a table's worth took 60 ms at start-up) and are reused per locale and style. */
+const formatters = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const id = `${locale}|${key}`;
+  let f = formatters.get(id);
+  if (!f) formatters.set(id, (f = new Intl.NumberFormat(locale, options)));
+  return f;
+}
+
 export function formatNumber(locale: string, x: number, digits = 0): string {
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, `fixed${digits}`, {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   }).format(x);
@@ -10,7 +19,7 @@ export function formatNumber(locale: string, x: number, digits = 0): string {
 
 /** Compact people counts: 1,2 jt / 1.2M. */
 export function formatCompact(locale: string, x: number): string {
-  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(x);
+  return numberFormat(locale, 'compact', { notation: 'compact', maximumFractionDigits: 1 }).format(x);
 }
 
 export function formatValue(locale: string, unit: Unit, x: number): string {
