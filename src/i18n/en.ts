@@ -163,6 +163,7 @@ export const en = {
     updating: 'Updating for the changed settings…',
     error: {
       crashed: 'The optimiser stopped unexpectedly ({{message}}). Run it again: it restarts by itself.',
+      crashedNoDetail: 'The optimiser stopped unexpectedly. Run it again: it restarts by itself.',
       timeout: 'The optimiser took too long and was stopped. Try fewer stops or a smaller radius.',
       failed: 'The computation failed: {{message}}',
     },
@@ -509,6 +510,9 @@ export const en = {
     },
     stop: 'Stop',
     failed: 'The file could not be analysed: {{message}}. Nothing was changed.',
+    crashed: 'The import stopped unexpectedly; is the file too large for this device? Nothing was changed.',
+    crashedDetail:
+      'The import stopped unexpectedly ({{detail}}); is the file too large for this device? Nothing was changed.',
     options: 'How to read the file',
     kind: 'Kind of data',
     kinds: {
@@ -714,6 +718,11 @@ export const en = {
     blocked: 'Nothing can be imported yet: fix the problems listed below, or change how the file is read.',
     applied: 'Imported {{file}}: {{what}}.',
     applyFailed: 'The import could not be applied: {{message}}. Nothing was changed.',
+    applyFailure: {
+      notLoaded: 'the embedded data is not loaded yet',
+      blocked: 'this file has problems that block the import',
+      internal: 'the new data could not be built ({{detail}})',
+    },
     what: {
       statistics_one: '{{count}} value',
       statistics_other: '{{count}} values',

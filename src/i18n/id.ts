@@ -167,6 +167,8 @@ export const id: PartialTranslation = {
     error: {
       crashed:
         'Pengoptimal berhenti secara tak terduga ({{message}}). Jalankan lagi: pengoptimal akan dimulai ulang dengan sendirinya.',
+      crashedNoDetail:
+        'Pengoptimal berhenti secara tak terduga. Jalankan lagi: pengoptimal akan dimulai ulang dengan sendirinya.',
       timeout:
         'Pengoptimal berjalan terlalu lama dan dihentikan. Coba dengan lebih sedikit titik atau radius yang lebih kecil.',
       failed: 'Perhitungan gagal: {{message}}',
@@ -523,6 +525,10 @@ export const id: PartialTranslation = {
     },
     stop: 'Hentikan',
     failed: 'Berkas tidak dapat dianalisis: {{message}}. Tidak ada yang diubah.',
+    crashed:
+      'Impor berhenti tiba-tiba; mungkin berkasnya terlalu besar untuk perangkat ini? Tidak ada yang diubah.',
+    crashedDetail:
+      'Impor berhenti tiba-tiba ({{detail}}); mungkin berkasnya terlalu besar untuk perangkat ini? Tidak ada yang diubah.',
     options: 'Cara membaca berkas',
     kind: 'Jenis data',
     kinds: {
@@ -731,6 +737,11 @@ export const id: PartialTranslation = {
       'Belum ada yang dapat diimpor: perbaiki masalah yang tercantum di bawah, atau ubah cara membaca berkas.',
     applied: '{{file}} diimpor: {{what}}.',
     applyFailed: 'Impor tidak dapat diterapkan: {{message}}. Tidak ada yang diubah.',
+    applyFailure: {
+      notLoaded: 'data bawaan belum selesai dimuat',
+      blocked: 'berkas ini memiliki masalah yang menghalangi impor',
+      internal: 'data baru tidak dapat disusun ({{detail}})',
+    },
     what: {
       statistics_one: '{{count}} nilai',
       statistics_other: '{{count}} nilai',

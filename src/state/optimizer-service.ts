@@ -147,7 +147,8 @@ export function toPlanView(
 
 function runError(job: JobKind, error: unknown): RunError {
   const message = error instanceof Error ? error.message : String(error);
-  if (error instanceof WorkerCrashedError) return { job, kind: 'crashed', message };
+  // A crash keeps only the browser's words (if any): the UI says what happened in the reader's language.
+  if (error instanceof WorkerCrashedError) return { job, kind: 'crashed', message: error.detail ?? '' };
   if (error instanceof TimeoutError) return { job, kind: 'timeout', message };
   return { job, kind: 'failed', message };
 }

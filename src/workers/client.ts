@@ -27,9 +27,18 @@ export class TimeoutError extends Error {
   override readonly name = 'TimeoutError';
 }
 
-/** The worker died (or was restarted) while the call was pending. */
+/**
+ * The worker died (or was restarted) while the call was pending. `detail` is the browser's own message, if it
+ * gave one; the UI words the rest (`simulate.error.crashed`).
+ */
 export class WorkerCrashedError extends Error {
   override readonly name = 'WorkerCrashedError';
+  constructor(
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The part of `Worker` the client uses (a fake in tests, an in-process one for the fallback). */
@@ -109,7 +118,8 @@ function defaultWorker(): WorkerLike {
       event.preventDefault();
       like.onerror?.({ message: event.message });
     };
-    worker.onmessageerror = () => like.onerror?.({ message: 'a message from the worker could not be read' });
+    // A message that cannot be read leaves the job hanging: treat it as a crash (no detail to add).
+    worker.onmessageerror = () => like.onerror?.({});
     return like;
   } catch {
     return createInlineWorker();
@@ -194,7 +204,9 @@ export function createOptimizerClient(options: OptimizerClientOptions = {}): Opt
     w.onerror = (event) => {
       if (worker !== w) return;
       const reason = event.message ? `: ${event.message}` : '';
-      restart(() => new WorkerCrashedError(`the optimiser worker crashed${reason}`));
+      restart(
+        () => new WorkerCrashedError(`the optimiser worker crashed${reason}`, event.message || undefined),
+      );
     };
     worker = w;
     return w;

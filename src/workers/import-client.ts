@@ -18,6 +18,17 @@ export class CancelledError extends Error {
   }
 }
 
+/**
+ * The worker died (e.g. out of memory on a huge file). The UI words it (`import.crashed`); `detail` is the
+ * browser's own message, if it gave one.
+ */
+export class ImportCrashedError extends Error {
+  override readonly name = 'ImportCrashedError';
+  constructor(readonly detail?: string) {
+    super(`the import worker stopped${detail ? ` (${detail})` : ''}`);
+  }
+}
+
 /** The part of `Worker` the client uses. */
 export interface ImportWorkerLike {
   postMessage(message: ImportRequest): void;
@@ -71,8 +82,8 @@ function moduleWorker(): ImportWorkerLike {
       event.preventDefault();
       like.onerror?.({ message: event.message });
     };
-    worker.onmessageerror = () =>
-      like.onerror?.({ message: 'a message from the import worker could not be read' });
+    // A message that cannot be read leaves the analysis hanging: treat it as a crash (no detail to add).
+    worker.onmessageerror = () => like.onerror?.({});
     return like;
   } catch {
     return createInlineImportWorker();
@@ -146,11 +157,7 @@ export function createImportClient(createWorker: () => ImportWorkerLike = module
     };
     w.onerror = (event) => {
       if (worker !== w) return;
-      stop(
-        new Error(
-          `the import stopped unexpectedly${event.message ? ` (${event.message})` : ''}; is the file too large for this device?`,
-        ),
-      );
+      stop(new ImportCrashedError(event.message || undefined));
     };
     worker = w;
     return w;

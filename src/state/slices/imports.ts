@@ -30,10 +30,19 @@ export interface ImportEntry {
   readonly hubIds: readonly string[];
 }
 
+/**
+ * Why an import could not be applied (the UI words it as `import.applyFailure.<type>`, issue #9): the embedded
+ * data is not loaded yet, the file has blocking problems, or building the new data failed (technical detail).
+ */
+export type ApplyFailure =
+  | { readonly type: 'notLoaded' }
+  | { readonly type: 'blocked' }
+  | { readonly type: 'internal'; readonly detail: string };
+
 export interface ImportsSlice {
   readonly importHistory: readonly ImportEntry[];
-  /** Applies a preview; returns an error message (and changes nothing) when it cannot. */
-  applyImport: (preview: ImportPreview) => string | null;
+  /** Applies a preview; returns why (and changes nothing) when it cannot. */
+  applyImport: (preview: ImportPreview) => ApplyFailure | null;
   /** Undoes the latest import. */
   undoImport: () => void;
 }
@@ -49,6 +58,7 @@ export function userSource(id: string, file: string): SourceRecord {
     org: file,
     url: '',
     year: null,
+    // i18n-exempt: the sources export is an English data file, like the cited sources' own titles.
     note: `imported by the user from ${file}`,
     user: true,
   };
@@ -115,8 +125,8 @@ export const createImportsSlice: StateCreator<Store, [], [], ImportsSlice> = (se
   applyImport: (preview) => {
     const s = get();
     const data = s.dataset;
-    if (!data) return 'the embedded data is not loaded yet';
-    if (!preview.ok || !preview.result) return 'this file has problems that block the import';
+    if (!data) return { type: 'notLoaded' };
+    if (!preview.ok || !preview.result) return { type: 'blocked' };
     const id = (s.importHistory[s.importHistory.length - 1]?.id ?? 0) + 1;
     const entry = { id, kind: preview.kind, file: preview.file, before: data };
     try {
@@ -144,7 +154,7 @@ export const createImportsSlice: StateCreator<Store, [], [], ImportsSlice> = (se
           return null;
         }
         case 'boundaries': {
-          if (!r.apply) return 'this file has problems that block the import';
+          if (!r.apply) return { type: 'blocked' };
           const next = withBoundaries(data, r.apply);
           set({
             dataset: next,
@@ -158,7 +168,7 @@ export const createImportsSlice: StateCreator<Store, [], [], ImportsSlice> = (se
           return r satisfies never;
       }
     } catch (e) {
-      return e instanceof Error ? e.message : String(e);
+      return { type: 'internal', detail: e instanceof Error ? e.message : String(e) };
     }
   },
   undoImport: () => {

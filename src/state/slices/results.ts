@@ -12,6 +12,7 @@ export type JobKind = 'rank' | 'plan';
 export interface RunError {
   readonly job: JobKind;
   readonly kind: 'crashed' | 'timeout' | 'failed';
+  /** Technical detail (the browser's or the computation's words); '' when a crash came without any. */
   readonly message: string;
 }
 

@@ -41,8 +41,14 @@ export function ImportPanel() {
         return t('import.applied', { file: m.file, what: t(`import.what.${m.kind}`, { count: m.count }) });
       case 'undone':
         return t('import.undone', { file: m.file });
-      case 'applyFailed':
-        return t('import.applyFailed', { message: m.message });
+      case 'applyFailed': {
+        const f = m.failure;
+        const why =
+          f.type === 'internal'
+            ? t('import.applyFailure.internal', { detail: f.detail })
+            : t(`import.applyFailure.${f.type}`);
+        return t('import.applyFailed', { message: why });
+      }
       default:
         return m satisfies never;
     }
@@ -100,7 +106,11 @@ export function ImportPanel() {
         ) : null}
         {error ? (
           <p className="import-message error" role="alert">
-            {t('import.failed', { message: error })}
+            {error.type === 'failed'
+              ? t('import.failed', { message: error.detail })
+              : error.detail === undefined
+                ? t('import.crashed')
+                : t('import.crashedDetail', { detail: error.detail })}
           </p>
         ) : null}
         {preview && file ? (

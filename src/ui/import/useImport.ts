@@ -4,8 +4,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ImportContext, ImportOptions, ImportPreview, Phase } from '../../domain/import/pipeline';
+import type { ApplyFailure } from '../../state/slices/imports';
 import { store, useStore } from '../../state/store';
-import { CancelledError, createImportClient, type ImportClient } from '../../workers/import-client';
+import {
+  CancelledError,
+  createImportClient,
+  ImportCrashedError,
+  type ImportClient,
+} from '../../workers/import-client';
 
 export type ImportMessage =
   | {
@@ -15,14 +21,19 @@ export type ImportMessage =
       readonly kind: ImportPreview['kind'];
     }
   | { readonly type: 'undone'; readonly file: string }
-  | { readonly type: 'applyFailed'; readonly message: string };
+  | { readonly type: 'applyFailed'; readonly failure: ApplyFailure };
+
+/** Why the file could not be analysed: the worker died, or the analysis failed (technical detail). */
+export type ImportError =
+  | { readonly type: 'crashed'; readonly detail?: string }
+  | { readonly type: 'failed'; readonly detail: string };
 
 export interface ImportState {
   readonly file: File | null;
   readonly options: ImportOptions;
   readonly preview: ImportPreview | null;
   readonly progress: { readonly phase: Phase; readonly fraction: number } | null;
-  readonly error: string | null;
+  readonly error: ImportError | null;
   readonly message: ImportMessage | null;
   pick: (file: File) => void;
   setOptions: (update: (o: ImportOptions) => ImportOptions) => void;
@@ -43,7 +54,7 @@ export function useImport(): ImportState {
   const [options, setOptionsState] = useState<ImportOptions>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [progress, setProgress] = useState<ImportState['progress']>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ImportError | null>(null);
   const [message, setMessage] = useState<ImportMessage | null>(null);
 
   useEffect(() => {
@@ -94,7 +105,13 @@ export function useImport(): ImportState {
         })
         .catch((e: unknown) => {
           if (!alive || e instanceof CancelledError) return;
-          setError(e instanceof Error ? e.message : String(e));
+          setError(
+            e instanceof ImportCrashedError
+              ? e.detail === undefined
+                ? { type: 'crashed' }
+                : { type: 'crashed', detail: e.detail }
+              : { type: 'failed', detail: e instanceof Error ? e.message : String(e) },
+          );
           setPreview(null);
           setProgress(null);
         });
@@ -136,7 +153,7 @@ export function useImport(): ImportState {
       if (!preview) return;
       const failure = store.getState().applyImport(preview);
       if (failure) {
-        setMessage({ type: 'applyFailed', message: failure });
+        setMessage({ type: 'applyFailed', failure });
         return;
       }
       const last = store.getState().importHistory.at(-1);

@@ -61,7 +61,9 @@ export function RunControls() {
       </div>
       {error ? (
         <p className="sim-error" role="alert">
-          {t(`simulate.error.${error.kind}`, { message: error.message })}
+          {error.kind === 'crashed' && error.message === ''
+            ? t('simulate.error.crashedNoDetail')
+            : t(`simulate.error.${error.kind}`, { message: error.message })}
         </p>
       ) : null}
     </section>

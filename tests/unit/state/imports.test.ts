@@ -98,7 +98,7 @@ describe('statistics import', () => {
     const store = storeWith(data);
     const bad = analyseImport({ name: 'x.csv', text: 'a;b\n' }, {}, context());
     expect(bad.ok).toBe(false);
-    expect(store.getState().applyImport(bad)).toBe('this file has problems that block the import');
+    expect(store.getState().applyImport(bad)).toEqual({ type: 'blocked' });
     expect(store.getState().dataset === data).toBe(true);
     expect(store.getState().importHistory).toEqual([]);
   });

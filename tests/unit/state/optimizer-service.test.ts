@@ -131,7 +131,7 @@ describe('optimizer service on the embedded data (issue #5)', () => {
     };
     const { store, service } = setup(crashOnce);
     await service.rank();
-    expect(store.getState().error).toMatchObject({ job: 'rank', kind: 'crashed' });
+    expect(store.getState().error).toEqual({ job: 'rank', kind: 'crashed', message: 'out of memory' });
     expect(store.getState().running).toBeNull();
     await service.rank();
     expect(store.getState().error).toBeNull();

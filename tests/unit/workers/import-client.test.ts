@@ -4,6 +4,7 @@ import {
   CancelledError,
   createImportClient,
   createInlineImportWorker,
+  ImportCrashedError,
   type ImportWorkerLike,
 } from '../../../src/workers/import-client';
 import {
@@ -108,9 +109,10 @@ describe('import client', () => {
       return w;
     };
     const client = createImportClient(dying);
-    await expect(client.analyse(blob('x'), 'x.csv', 1, {}, ctx)).rejects.toThrow(
-      'the import stopped unexpectedly (out of memory); is the file too large for this device?',
-    );
+    const crash = await client.analyse(blob('x'), 'x.csv', 1, {}, ctx).catch((e: unknown) => e);
+    expect(crash).toBeInstanceOf(ImportCrashedError);
+    // The browser's words are kept as a detail; the UI says what happened in the reader's language.
+    expect((crash as ImportCrashedError).detail).toBe('out of memory');
     await expect(client.analyse(blob('x'), 'x.csv', 1, {}, ctx)).rejects.toThrow();
     expect(made).toBe(2);
   });
