@@ -2,11 +2,15 @@
  * Issue #9: no user-visible string is hard-coded outside the translation files, and Indonesian has every key.
  * Scans every .tsx file under src/ with the TypeScript parser: JSX text and user-facing attributes
  * (aria-label, title, placeholder, alt, label) must come from t(), not from literals with words in them.
+ * Plain .ts modules hand messages to the UI as codes with parameters: the fields that carry them (`message`,
+ * `detail`, `reason`, …) and the import's `log.row` / `log.path` and the link codec's `fail` / `drop` must not
+ * be given English words either.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { PROBLEMS, SUGGESTIONS } from '../../../src/domain/import/issues';
 import { en } from '../../../src/i18n/en';
 import { id } from '../../../src/i18n/id';
 
@@ -61,6 +65,80 @@ export function hardCodedStrings(file: string, text: string): string[] {
   return found;
 }
 
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = join(dir, d.name);
+    if (d.isDirectory()) return p === join(root, 'src/i18n') ? [] : tsFiles(p);
+    return p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/** Fields of plain-TS results that the UI shows to the user. */
+const MESSAGE_FIELDS = new Set([
+  'message',
+  'detail',
+  'reason',
+  'part',
+  'note',
+  'suggestion',
+  'problem',
+  'problems',
+]);
+/** Calls whose arguments become user-facing messages: the import's issue log and the link codec. */
+const MESSAGE_CALLS = new Set(['row', 'path', 'add', 'fail', 'drop']);
+/** Comma-separated tokens: a format ('YYYY-MM-DD', 'name~lat~lon~status[~date]') or a list ('h, p, a'). */
+const CODE_LIST = /^[\w~[\]\-–.]+(, [\w~[\]\-–.]+)*$/u;
+/** A line (or the line before it) that says why its English is not for the UI. */
+const EXEMPT = /i18n-exempt: \S/;
+
+/** A literal's text; a template's `${…}` join the word they touch (`${path}.type` is a path, not words). */
+function literalText(e: ts.Node): string | null {
+  if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) return e.text;
+  if (ts.isTemplateExpression(e))
+    return [e.head.text, ...e.templateSpans.map((t) => t.literal.text)].join('');
+  return null;
+}
+
+/** English sentences handed to the UI from a .ts module, as `file:line: "text"`. */
+export function englishMessages(file: string, text: string): string[] {
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const lines = text.split('\n');
+  const check = (node: ts.Node) => {
+    // A literal, or one inside a conditional or a list (`cond ? 'a b' : 'c d'`, `['a b']`).
+    const candidates: ts.Node[] = [node];
+    for (let i = 0; i < candidates.length; i++) {
+      const c = candidates[i]!;
+      if (ts.isConditionalExpression(c)) candidates.push(c.whenTrue, c.whenFalse);
+      else if (ts.isArrayLiteralExpression(c)) candidates.push(...c.elements);
+      else if (ts.isParenthesizedExpression(c)) candidates.push(c.expression);
+      else if (ts.isBinaryExpression(c) && c.operatorToken.kind === ts.SyntaxKind.PlusToken)
+        candidates.push(c.left, c.right);
+      const s = literalText(c);
+      if (s === null || !/\p{L}{2,}/u.test(s) || CODE_LIST.test(s) || LANGUAGE_FREE.test(s)) continue;
+      const { line } = sf.getLineAndCharacterOfPosition(c.getStart());
+      if (EXEMPT.test(lines[line] ?? '') || EXEMPT.test(lines[line - 1] ?? '')) continue;
+      found.push(`${relative(root, file)}:${line + 1}: "${s}"`);
+    }
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isPropertyAssignment(node) && MESSAGE_FIELDS.has(node.name.getText())) check(node.initializer);
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const name = ts.isPropertyAccessExpression(callee)
+        ? callee.name.text
+        : ts.isIdentifier(callee)
+          ? callee.text
+          : '';
+      const onLog = ts.isPropertyAccessExpression(callee) && /log$/i.test(callee.expression.getText());
+      if (MESSAGE_CALLS.has(name) && (onLog || ts.isIdentifier(callee))) node.arguments.forEach(check);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return found;
+}
+
 type Tree = { readonly [k: string]: string | Tree };
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
@@ -83,6 +161,28 @@ describe('translations', () => {
     expect(found).toEqual([]);
   });
 
+  it('finds English handed to the UI from a .ts module (the scanner works)', () => {
+    const code = [
+      "log.row(3, 'x', 'no province has this name');",
+      "log.path('a', { code: 'unknownProvince' });",
+      "const r = { reason: ok ? 'not a number' : 'notNumber', detail: '0, 1', part: `hub ${i}, latitude` };",
+      "return fail('badFormat', 'YYYY-MM-DD', 'name~lat~lon~status[~date]');",
+      "throw new RangeError('k must be an integer');",
+      '// i18n-exempt: an English data file',
+      'const source = { note: `imported from ${file}` };',
+    ].join('\n');
+    expect(englishMessages('x.ts', code).map((f) => f.replace(/^.*?: /, ''))).toEqual([
+      '"no province has this name"',
+      '"not a number"',
+      '"hub , latitude"',
+    ]);
+  });
+
+  it('no English sentence is handed to the UI from src/**/*.ts', () => {
+    const found = tsFiles(join(root, 'src')).flatMap((f) => englishMessages(f, readFileSync(f, 'utf8')));
+    expect(found).toEqual([]);
+  });
+
   it('Bahasa Indonesia has every English key, and no extra ones', () => {
     const enKeys = keys(en).sort();
     const idKeys = keys(id).sort();
@@ -102,6 +202,26 @@ describe('translations', () => {
       if (typeof i !== 'string') continue;
       const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
       expect(vars(i), key).toEqual(vars(e));
+    }
+  });
+
+  it('words every code a plain-TS module reports, with exactly the parameters it gives', () => {
+    const vars = (s: string) => [...new Set([...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]))].sort();
+    const catalogues: [string, Readonly<Record<string, readonly string[]>>][] = [
+      ['import.problem', PROBLEMS],
+      ['import.suggestion', SUGGESTIONS],
+    ];
+    for (const [prefix, catalogue] of catalogues) {
+      const [section, group] = prefix.split('.') as [keyof typeof en, string];
+      for (const [lang, tree] of [
+        ['en', en],
+        ['id', id],
+      ] as const) {
+        const words = (tree[section] as Tree | undefined)?.[group] as Readonly<Record<string, string>>;
+        expect(Object.keys(words).sort(), `${lang} ${prefix}`).toEqual(Object.keys(catalogue).sort());
+        for (const [code, params] of Object.entries(catalogue))
+          expect(vars(words[code] ?? ''), `${lang} ${prefix}.${code}`).toEqual([...params].sort());
+      }
     }
   });
 });
