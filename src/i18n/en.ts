@@ -89,6 +89,7 @@ export const en = {
     underserved: 'underserved (offline)',
     held: 'held',
     heldUnknownDate: 'held, date unknown',
+    heldOn: 'held {{date}}',
     planned: 'planned',
     added: 'added',
     none: 'No hubs yet.',

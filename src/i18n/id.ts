@@ -91,6 +91,7 @@ export const id: PartialTranslation = {
     underserved: 'belum terlayani (belum daring)',
     held: 'sudah',
     heldUnknownDate: 'sudah, tanggal tidak diketahui',
+    heldOn: 'sudah, {{date}}',
     planned: 'direncanakan',
     added: 'ditambahkan',
     none: 'Belum ada hub.',

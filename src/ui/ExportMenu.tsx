@@ -15,6 +15,7 @@ import {
   sourcesCsv,
 } from './export-data';
 import { buildExportSpec, exportFileName } from './export-spec';
+import { localDay } from './format';
 import { Popover } from './Popover';
 
 type Status =
@@ -28,7 +29,7 @@ export function ExportImageMenu() {
 
   const run = async (scale: ExportScale) => {
     const s = store.getState();
-    const spec = buildExportSpec(s, t, i18n.language, scale, new Date().toISOString().slice(0, 10));
+    const spec = buildExportSpec(s, t, i18n.language, scale, localDay());
     if (!spec) return;
     setStatus({ type: 'busy' });
     try {
@@ -80,7 +81,7 @@ export function ExportDataMenu() {
   const { t } = useTranslation();
   const data = useStore((s) => s.dataset);
   const plan = useStore((s) => planOf(s));
-  const day = () => new Date().toISOString().slice(0, 10);
+  const day = () => localDay();
   const coverage = () => {
     const s = store.getState();
     return selectCoverage(s.dataset, s.hubs, s.rule)?.byPolygon;

@@ -1,11 +1,14 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { demandYear, selectZones } from '../state/selectors';
 import { RADIUS_MAX_KM, RADIUS_MIN_KM, SEA_CROSSING_MAX_KM, type Hub } from '../state/slices/scenario';
 import { store, useStore } from '../state/store';
-import { formatNumber } from './format';
+import { formatDate, formatNumber } from './format';
 
-export function statusText(t: (k: string) => string, hub: Hub): string {
-  if (hub.status === 'held') return hub.date ? `${t('hubs.held')} ${hub.date}` : t('hubs.heldUnknownDate');
+/** "held Sep 13, 2018" / "sudah, 13 Sep 2018": the status, and the date of a held hub in the locale's words. */
+export function statusText(t: TFunction, locale: string, hub: Hub): string {
+  if (hub.status === 'held')
+    return hub.date ? t('hubs.heldOn', { date: formatDate(locale, hub.date) }) : t('hubs.heldUnknownDate');
   return t(`hubs.${hub.status}`);
 }
 
@@ -76,7 +79,7 @@ export function HubControls() {
             <li key={hub.id} className="hub-row" data-hub-id={hub.id}>
               <div>
                 <strong>{hub.name}</strong>{' '}
-                <span className={`tag tag-${hub.status}`}>{statusText(t, hub)}</span>
+                <span className={`tag tag-${hub.status}`}>{statusText(t, lng, hub)}</span>
                 <div className="hub-reach">
                   <span data-testid="hub-people">{formatNumber(lng, people)}</span> {t('hubs.people')} ·{' '}
                   <span data-testid="hub-underserved">{formatNumber(lng, underserved)}</span>{' '}

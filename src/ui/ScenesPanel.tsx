@@ -4,6 +4,7 @@ import { parseScenesFile, scenesToFile } from '../state/scenes/file';
 import { SCENE_NAME_MAX, SCENE_NOTES_MAX, type Scene } from '../state/scenes/scene';
 import { store, useStore } from '../state/store';
 import { downloadText } from './download';
+import { localDay } from './format';
 import { Panel } from './Panel';
 import { sceneProblemText } from './scene-problem';
 
@@ -80,11 +81,7 @@ export function ScenesPanel() {
 
   const exportScenes = () => {
     const stamp = new Date();
-    downloadText(
-      scenesToFile(scenes, stamp),
-      `jangkau-scenes-${stamp.toISOString().slice(0, 10)}.json`,
-      'application/json',
-    );
+    downloadText(scenesToFile(scenes, stamp), `jangkau-scenes-${localDay(stamp)}.json`, 'application/json');
   };
 
   const importFile = async (file: File) => {

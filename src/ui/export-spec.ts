@@ -3,21 +3,21 @@
  * catchment rule, hubs, demand formula), from the store's state. Pure apart from the translation function.
  */
 import type { TFunction } from 'i18next';
-import { describeDemand } from '../domain/demand';
 import { metricDef } from '../domain/metrics';
 import type { ExportScale } from '../map/export-layout';
 import type { ExportSpec } from '../map/export';
 import { choroplethOf, effectiveYear, NO_DATA_COLOUR } from '../state/selectors';
 import type { Store } from '../state/store';
-import { formatNumber, formatRange } from './format';
+import { formatDate, formatNumber, formatRange } from './format';
+import { demandParts } from './simulate/words';
 import { sourceLine } from './sources';
 
 /**
  * @param s The store's state (dataset loaded).
  * @param t i18next's `t`.
- * @param locale Number format locale.
+ * @param locale Number and date format locale.
  * @param scale 1× or 2×.
- * @param today Export date (YYYY-MM-DD) stamped under the title.
+ * @param today Export date (YYYY-MM-DD, the local day) stamped under the title in the locale's words.
  * @returns null while the data is loading.
  */
 export function buildExportSpec(
@@ -72,13 +72,17 @@ export function buildExportSpec(
   return {
     scale,
     title: year === null ? metricLabel : `${metricLabel} · ${year}`,
-    subtitle: t('briefing.image.made', { date: today }),
+    subtitle: t('briefing.image.made', { date: formatDate(locale, today, 'long') }),
     legend,
     legendNote,
     footer: [
       t('briefing.image.source', { line: sourceLine(data, result) }),
       `${t('briefing.image.assumptions')}: ${assumptions.join(' · ')}`,
-      t('briefing.image.demand', { formula: describeDemand(s.demand) }),
+      t('briefing.image.demand', {
+        formula: demandParts(t, locale, s.demand)
+          .map((p) => (p.power ? `${p.text}^${p.power}` : p.text))
+          .join(' × '),
+      }),
     ],
     labels: data.provinces.polygons.map((g) => ({
       text: g.label.split(' incl. ')[0] ?? g.label,

@@ -49,5 +49,29 @@ export function formatDate(locale: string, iso: string, style: 'medium' | 'long'
   if (!m) return iso;
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(day.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }).format(day);
+  const id = `${locale}|${style}`;
+  let f = dateFormatters.get(id);
+  if (!f)
+    dateFormatters.set(id, (f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })));
+  return f.format(day);
+}
+
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * A number as written in running text: the locale's marks, up to six decimals, none added (id "1.234,5").
+ * @example formatPlain('id', 1234.5) // '1.234,5'
+ */
+export function formatPlain(locale: string, x: number): string {
+  return numberFormat(locale, 'plain', { maximumFractionDigits: 6 }).format(x);
+}
+
+/**
+ * A day as `YYYY-MM-DD` in the user's own time zone: an export made at 06:00 in Jakarta is dated that day, not
+ * the UTC day before.
+ * @example localDay(new Date(2026, 10, 22, 6)) // '2026-11-22'
+ */
+export function localDay(at: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
 }

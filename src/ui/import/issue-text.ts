@@ -5,6 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ImportIssue, Location, ParamValue, Problem, Suggestion } from '../../domain/import/issues';
+import { formatPlain } from '../format';
 
 /** The translation function: i18next's `t`, or any function with its call shape (tests). */
 export type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);
@@ -19,9 +20,8 @@ function wordParams(
   params: Readonly<Record<string, ParamValue>> | undefined,
 ): Record<string, string> {
   const out: Record<string, string> = {};
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 });
   for (const [k, v] of Object.entries(params ?? {})) {
-    if (typeof v === 'number') out[k] = number.format(v);
+    if (typeof v === 'number') out[k] = formatPlain(locale, v);
     else if (k === 'metric') out[k] = call(t, `import.metrics.${v}`, { defaultValue: v });
     else out[k] = v;
   }
