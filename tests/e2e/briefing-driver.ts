@@ -38,8 +38,11 @@ export class BriefingDriver {
     await this.idle();
   }
 
+  /** The map, by its name in English or Bahasa Indonesia (`lang=id` in the link). */
   get map(): Locator {
-    return this.page.getByRole('region', { name: 'Map of Indonesian provinces' });
+    return this.page.getByRole('region', {
+      name: /^(Map of Indonesian provinces|Peta provinsi di Indonesia)$/,
+    });
   }
 
   async idle(): Promise<void> {

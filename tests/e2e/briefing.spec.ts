@@ -161,6 +161,20 @@ test('a garbled link shows what was ignored and the app stays usable', async ({ 
   expect(briefing.errors).toEqual([]);
 });
 
+test('in Bahasa Indonesia, the ignored link settings are explained in Bahasa Indonesia', async ({
+  briefing,
+}) => {
+  await briefing.open('lang=id&year=abc&zoom=9&polys=1.x&h=Ambon~-3.7~128.2~a_Bad~x~1~h');
+  const notice = briefing.notice('Sebagian pengaturan dalam tautan diabaikan');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('year=abc (bukan angka)');
+  await expect(notice).toContainText('zoom=9 (lon, lat, dan zoom harus diisi bersama-sama)');
+  await expect(notice).toContainText('polys=1.x (seharusnya ID provinsi 0–32 yang dipisahkan dengan ".")');
+  await expect(notice).toContainText('h=Bad~x~1~h (hub 2, lintang: bukan angka)');
+  await briefing.screenshot('briefing-notice-id');
+  expect(briefing.errors).toEqual([]);
+});
+
 test('junk in scene storage gives a notice and an empty scene list', async ({ briefing }) => {
   await briefing.open();
   await briefing.saveScene('Before the junk');

@@ -12,40 +12,65 @@ import { expect } from './helpers';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 
+/** What the user reads on the controls, in each language of the app (issue #9). */
+const WORDS = {
+  en: {
+    map: 'Map of Indonesian provinces',
+    import: 'Import data',
+    choose: 'Choose a file',
+    apply: 'Apply import',
+    cancel: 'Cancel',
+    busy: /Reading|Matching|Assigning/,
+  },
+  id: {
+    map: 'Peta provinsi di Indonesia',
+    import: 'Impor data',
+    choose: 'Pilih berkas',
+    apply: 'Terapkan impor',
+    cancel: 'Batal',
+    busy: /Membaca|Mencocokkan|Menempatkan/,
+  },
+} as const;
+
 export class ImportDriver {
+  private words: (typeof WORDS)[keyof typeof WORDS] = WORDS.en;
   constructor(private readonly page: Page) {}
 
-  async open(): Promise<void> {
-    await this.page.goto('/?e2e');
-    await expect(this.page.getByRole('region', { name: 'Map of Indonesian provinces' })).toHaveAttribute(
+  /** Opens the dashboard, in English or (with `lang: 'id'`) in Bahasa Indonesia. */
+  async open(lang: keyof typeof WORDS = 'en'): Promise<void> {
+    this.words = WORDS[lang];
+    await this.page.goto(lang === 'en' ? '/?e2e' : `/?e2e&lang=${lang}`);
+    await expect(this.page.getByRole('region', { name: this.words.map })).toHaveAttribute(
       'data-map-idle',
       'true',
     );
   }
 
   get panel(): Locator {
-    return this.page.getByRole('region', { name: 'Import data' });
+    return this.page.getByRole('region', { name: this.words.import });
   }
 
   async openImport(): Promise<void> {
     if (await this.panel.isVisible()) return;
-    await this.page.getByRole('button', { name: 'Import data' }).click();
+    await this.page.getByRole('button', { name: this.words.import }).click();
     await expect(this.panel).toBeVisible();
+  }
+
+  async cancel(): Promise<void> {
+    await this.panel.getByRole('button', { name: this.words.cancel }).click();
   }
 
   /** Picks a fixture of tests/fixtures/import (or given content) with the file picker and waits for the preview. */
   async choose(name: string, content?: string): Promise<void> {
     await this.openImport();
-    const input = this.panel.getByLabel('Choose a file');
+    const input = this.panel.getByLabel(this.words.choose);
     await input.setInputFiles(
       content === undefined
         ? join(FIXTURES, name)
         : { name, mimeType: 'text/plain', buffer: Buffer.from(content) },
     );
     await expect(this.applyButton).toBeVisible();
-    await expect(
-      this.panel.getByRole('status').filter({ hasText: /Reading|Matching|Assigning/ }),
-    ).toHaveCount(0);
+    await expect(this.panel.getByRole('status').filter({ hasText: this.words.busy })).toHaveCount(0);
   }
 
   /** Drops a file with this content on the import panel, as a file dragged from the desktop. */
@@ -104,7 +129,7 @@ export class ImportDriver {
   }
 
   get applyButton(): Locator {
-    return this.panel.getByRole('button', { name: 'Apply import' });
+    return this.panel.getByRole('button', { name: this.words.apply });
   }
 
   /** The summary line of the preview. */
@@ -112,8 +137,10 @@ export class ImportDriver {
     return (await this.panel.locator('.import-summary').textContent()) ?? '';
   }
 
-  /** Rows of a table in the preview ("Problems" or "What will be imported"), as cell texts. */
-  async tableRows(caption: 'Problems' | 'What will be imported'): Promise<string[][]> {
+  /** Rows of a table in the preview ("Problems" or "What will be imported", or their Indonesian), as cell texts. */
+  async tableRows(
+    caption: 'Problems' | 'What will be imported' | 'Masalah' | 'Yang akan diimpor',
+  ): Promise<string[][]> {
     const table = this.panel.getByRole('table', { name: caption });
     await expect(table).toBeVisible();
     return table

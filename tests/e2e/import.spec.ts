@@ -139,3 +139,59 @@ test('a 50 MB file is read in a worker, with progress, and the page never freeze
   expect(Math.max(0, ...longTasks), `long tasks: ${longTasks.join(', ')} ms`).toBeLessThan(500);
   expect(dashboard.errors).toEqual([]);
 });
+
+test('in Bahasa Indonesia, every problem is worded in Bahasa Indonesia, with numbers and dates as id-ID writes them', async ({
+  importer,
+  dashboard,
+}) => {
+  await importer.open('id');
+  await importer.choose('statistics-id.csv');
+  expect(await importer.tableRows('Masalah')).toEqual([
+    ['baris 10', 'Provinsi', 'Jawa Barar', 'tidak diimpor tidak ada provinsi dengan nama ini', 'Jawa Barat'],
+    [
+      'baris 11',
+      'Persentase Penduduk yang Mengakses Internet (%)',
+      '101,5',
+      'tidak diimpor di luar rentang: persentase harus antara 0 dan 100',
+      '',
+    ],
+  ]);
+  expect((await importer.tableRows('Yang akan diimpor'))[0]).toEqual([
+    'baris 2',
+    'DI. ACEH',
+    'Aceh',
+    'Penggunaan internet (% penduduk, BPS)',
+    '2024',
+    '72,53%',
+  ]);
+  await dashboard.screenshot('import-preview-id');
+  await importer.cancel();
+
+  // Training records: a warning with a population count, and the hubs' dates.
+  await importer.choose('training.csv');
+  const problems = await importer.tableRows('Masalah');
+  expect(problems[0]).toEqual([
+    'baris 4',
+    'Kota',
+    'Bandung',
+    'catatan ada 2 tempat dengan nama seperti ini; yang dipakai adalah yang terbesar (penduduk 1.699.719)',
+    '',
+  ]);
+  expect((await importer.tableRows('Yang akan diimpor')).map((r) => [r[0], r[2]])).toEqual([
+    ['Makassar', '20 Nov 2018'],
+    ['Gorontalo', '13 Sep 2018'],
+    ['Bandung', '14 Agu 2018'],
+  ]);
+  await importer.cancel();
+
+  // A boundary file that is not JSON: the place is a line and column.
+  await importer.choose('broken.geojson', '{\n  "type": "FeatureCollection",\n  "features": [,]\n}');
+  expect((await importer.tableRows('Masalah'))[0]).toEqual([
+    'baris 3, kolom 16',
+    '',
+    '',
+    'tidak diimpor bukan JSON yang valid (tidak terduga: ",]\\n}")',
+    '',
+  ]);
+  expect(dashboard.errors).toEqual([]);
+});
