@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { loadDataset } from '../data/dataset';
 import type { HoverInfo } from '../map/MapView';
@@ -16,11 +16,13 @@ import { PresenterOverlay } from '../ui/presenter/PresenterMode';
 import { PanelHost } from '../ui/PanelHost';
 import { SettingsControls } from '../ui/SettingsControls';
 import { Tooltip } from '../ui/Tooltip';
+import { mapViewComponent } from './map-code';
 
-// Start fetching the map code (MapLibre) and the data at once, in parallel, before React renders.
-const mapModule = import('../map/MapView');
-const MapView = lazy(() => mapModule.then((m) => ({ default: m.MapView })));
-const datasetPromise = loadDataset(`${import.meta.env.BASE_URL}data/`);
+// Start fetching the data at once, in parallel with the map's code (./map-code), before React renders.
+const datasetPromise = loadDataset(`${import.meta.env.BASE_URL}data/`).then((d) => {
+  performance.mark('jangkau:data-ready');
+  return d;
+});
 
 /** Layout only: header, controls on the left, the map with legend and tooltip, a side panel on the right. */
 export function App() {
@@ -29,6 +31,7 @@ export function App() {
   const error = useStore((s) => s.dataError);
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const presenter = useStore((s) => s.presenter);
+  const [MapView] = useState(mapViewComponent);
 
   useEffect(() => {
     let alive = true;
@@ -66,16 +69,21 @@ export function App() {
             <p className="notice error" role="alert">
               {t('app.loadError', { message: error })}
             </p>
-          ) : !data ? (
-            <p className="notice" role="status">
-              {t('app.loading')}
-            </p>
           ) : (
+            // The map starts at once (its base map needs no data); the data layers fill in when the data arrive.
             <Suspense fallback={<p className="notice">{t('app.loading')}</p>}>
               <MapView data={data} onHover={setHover} />
-              <Legend />
-              <GapHeadline />
-              <Tooltip hover={hover} />
+              {data ? (
+                <>
+                  <Legend />
+                  <GapHeadline />
+                  <Tooltip hover={hover} />
+                </>
+              ) : (
+                <p className="notice map-loading" role="status">
+                  {t('app.loading')}
+                </p>
+              )}
             </Suspense>
           )}
           <Notices />

@@ -75,6 +75,17 @@ export function eastFlags(provinces: ProvincesFile): Record<Grouping, boolean[]>
   return { se2016: flag('ktiSe2016'), kti17: flag('kti17') };
 }
 
+/** Boundaries loaded from a URL, by the URL: the map hands MapLibre the URL (its worker parses the file). */
+const boundaryUrls = new WeakMap<ProvinceFeatures, string>();
+
+/**
+ * The URL the boundaries were loaded from, or undefined for boundaries made in the app (an import).
+ * @example boundariesUrl(data.boundaries) // "http://localhost:4173/data/provinces.geojson"
+ */
+export function boundariesUrl(boundaries: ProvinceFeatures): string | undefined {
+  return boundaryUrls.get(boundaries);
+}
+
 /** @example const data = await loadDataset(`${import.meta.env.BASE_URL}data/`) */
 export async function loadDataset(base: string): Promise<Dataset> {
   const [provinces, stats, places, cellsMeta, boundaries, bin] = await Promise.all([
@@ -85,6 +96,7 @@ export async function loadDataset(base: string): Promise<Dataset> {
     json<ProvinceFeatures>(base, 'provinces.geojson', hasArrays('features')),
     fetchOk(base, 'cells.bin').then((r) => r.arrayBuffer()),
   ]);
+  boundaryUrls.set(boundaries, new URL(`${base}provinces.geojson`, globalThis.location?.href).href);
   return prepareDataset({ provinces, stats, places, cellsMeta, boundaries, bin });
 }
 

@@ -1,5 +1,4 @@
 import { Layer, Source, useMap } from '@vis.gl/react-maplibre';
-import { MAX_STOPS } from '../domain/optimizer/plan';
 import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../state/store';
 import {
@@ -7,35 +6,10 @@ import {
   candidateCircleLayer,
   candidateFeatures,
   candidateNumberLayer,
-  INK_COLOUR,
-  numberImageId,
   TOP_CANDIDATES,
-  type Ink,
 } from './layers/candidates';
 
-const INKS: readonly Ink[] = ['dark', 'light', 'plan'];
-
 const EMPTY = candidateFeatures([], () => 'ranked');
-const PIXEL_RATIO = 2;
-
-/** A number drawn in `colour` on a transparent square (the circle layer draws the disc under it). */
-function numberImage(n: number, colour: string): ImageData | null {
-  const size = 13 * PIXEL_RATIO;
-  const canvas = document.createElement('canvas');
-  canvas.width = size;
-  canvas.height = size;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  const digits = String(n);
-  const px = (digits.length > 1 ? 10 : 11.5) * PIXEL_RATIO;
-  ctx.font = `700 ${px}px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif`;
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillStyle = colour;
-  ctx.fillText(digits, size / 2, size / 2 + PIXEL_RATIO * 0.5);
-  return ctx.getImageData(0, 0, size, size);
-}
-
 /**
  * The simulation's places on the map while the "Plan roadshow" panel is open: the top ranked candidates, or the
  * planned stops, numbered (issue #5).
@@ -59,19 +33,6 @@ export function CandidateLayers() {
       );
     return EMPTY;
   }, [open, view, ranking, plan]);
-
-  // The number images (1–30 in each ink), added once: the style has no glyphs to draw text with.
-  useEffect(() => {
-    const map = mapRef?.getMap();
-    if (!map) return;
-    for (const ink of INKS)
-      for (let n = 1; n <= MAX_STOPS; n++) {
-        const id = numberImageId(ink, n);
-        if (map.hasImage(id)) continue;
-        const image = numberImage(n, INK_COLOUR[ink]);
-        if (image) map.addImage(id, image, { pixelRatio: PIXEL_RATIO });
-      }
-  }, [mapRef]);
 
   // Results the user asked for are brought into view when some of their places are off screen.
   const revealed = useRef(revealSeq);

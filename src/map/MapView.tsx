@@ -1,6 +1,5 @@
-import 'maplibre-gl/dist/maplibre-gl.css';
-
 import { Layer, Map, Source, type MapLayerMouseEvent, type MapRef } from '@vis.gl/react-maplibre';
+import type { GeoJSONSource } from 'maplibre-gl';
 // Pass MapLibre statically so it downloads with this chunk (in parallel with the data), instead of the
 // binding's own dynamic import after the component mounts.
 import * as maplibregl from 'maplibre-gl';
@@ -8,16 +7,17 @@ import type { MapEvent } from '@vis.gl/react-maplibre';
 // MapLibre 6 resolves its worker next to its own module, which Vite does not emit; hand it the worker
 // that Vite bundles instead. Works in `vite dev` and in the production build (issue #2).
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import type { Dataset } from '../data/dataset';
-import { choroplethOf, NO_DATA_COLOUR, selectZones } from '../state/selectors';
+import { boundariesUrl, type Dataset } from '../data/dataset';
+import { choroplethOf, selectZones } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
 import { CandidateLayers } from './CandidateLayers';
 import { HubMarkers } from './HubMarkers';
 import { Labels } from './Labels';
+import { StyleImages } from './StyleImages';
 import { MapSync } from './useCameraSync';
 import {
   baseStyle,
@@ -25,16 +25,21 @@ import {
   countriesFillLayer,
   countriesOutlineLayer,
   INDONESIA_BOUNDS,
+  LAND_COLOUR,
   PROVINCES_SOURCE_ID,
   provincesOutlineLayer,
 } from './layers/base';
 import {
   choroplethLayer,
   divideLayer,
-  HATCH_IMAGE,
-  hatchImage,
-  highlightLayer,
+  HIGHLIGHT_SOURCE_ID,
+  highlightFeatures,
+  hoverOutlineLayer,
+  selectedOutlineLayer,
+  NO_DATA_SOURCE_ID,
+  noDataFeatures,
   noDataLayer,
+  provinceStates,
   SEA_MASK_SOURCE_ID,
   seaMaskLayer,
   ZONES_SOURCE_ID,
@@ -42,9 +47,14 @@ import {
   zonesOutlineLayer,
 } from './layers/thematic';
 import { placeNear } from './nearestPlace';
-import { COUNTRIES_URL, SEA_MASK_URL } from './sources';
+import { COUNTRIES_URL, PROVINCES_URL, SEA_MASK_URL } from './sources';
 
+// Start MapLibre's worker now, while React renders and the data download, rather than when the map is built:
+// fetching and starting the worker was on the first frame's critical path (issue #4 time to idle).
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+maplibregl.prewarm();
 const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: 16 } };
+const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 export interface HoverInfo {
   readonly polygon: number;
@@ -53,13 +63,15 @@ export interface HoverInfo {
 }
 
 /**
- * The map of Indonesia's provinces. `data-map-idle` is "true" once MapLibre has drawn everything it
- * has (its `idle` event) and "false" again while the camera moves; browser tests wait for it.
+ * The map of Indonesia's provinces. It starts before the data files are in (`data` null): the base map
+ * (sea, countries, province outlines, loaded by MapLibre's worker) draws at once and the choropleth, zones,
+ * hubs and labels fill in when the data arrive. `data-map-idle` is "true" once MapLibre has drawn
+ * everything it has (its `idle` event) with the data applied, and "false" again while the camera moves;
+ * browser tests wait for it. The performance mark `jangkau:map-idle` (issue #4 benchmark) is set then too.
  */
-export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverInfo | null) => void }) {
+export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: HoverInfo | null) => void }) {
   const { t } = useTranslation();
   const [idle, setIdle] = useState(false);
-  const [hatchReady, setHatchReady] = useState(false);
   const mapRef = useRef<MapRef>(null);
   const hoverRef = useRef<number | null>(null);
   const choropleth = useStore(choroplethOf);
@@ -71,33 +83,57 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
   const grouping = useStore((s) => s.grouping);
   const { zones } = selectZones(data, hubs, rule);
 
-  const fill = choropleth?.fill ?? [];
-  const noData = choropleth
-    ? choropleth.result.values.filter((v) => v.value === null).map((v) => v.polygonId as number)
-    : [];
-  const eastIds = data.isEast[grouping].flatMap((e, i) => (e ? [i] : []));
-
-  // Selection outline through feature state (no data re-upload).
-  const lastSelected = useRef<number | null>(null);
+  const eastIds = data ? data.isEast[grouping].flatMap((e, i) => (e ? [i] : [])) : [];
+  // The embedded boundaries are drawn from their URL (parsed in MapLibre's worker, not on the main thread,
+  // and not waiting for the other data files); imported boundaries are handed over as an object.
+  const provinces = data ? (boundariesUrl(data.boundaries) ?? data.boundaries) : PROVINCES_URL;
+  const noData = useMemo(
+    () =>
+      data && choropleth
+        ? noDataFeatures(
+            data.boundaries,
+            choropleth.result.values.flatMap((v) => (v.value === null ? [v.polygonId as number] : [])),
+          )
+        : EMPTY_COLLECTION,
+    [data, choropleth],
+  );
+  // The choropleth through feature state, once the provinces source exists.
+  // Idle only counts once they are on the map (set after the commit that applied them).
+  const [provincesReady, setProvincesReady] = useState(false);
+  const dataOnMap = useRef(false);
   useEffect(() => {
     const map = mapRef.current?.getMap();
-    if (!map || !map.getSource(PROVINCES_SOURCE_ID)) return;
-    if (lastSelected.current !== null)
-      map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: lastSelected.current }, { selected: false });
-    if (selected !== null)
-      map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: selected }, { selected: true });
-    lastSelected.current = selected;
-  }, [selected, idle]);
+    if (!map || !provincesReady || !map.getSource(PROVINCES_SOURCE_ID)) return;
+    if (choropleth)
+      provinceStates(choropleth.fill).forEach((state, id) =>
+        map.setFeatureState({ source: PROVINCES_SOURCE_ID, id }, state),
+      );
+    dataOnMap.current = data !== null;
+  }, [choropleth, data, provincesReady]);
 
-  const setHover = useCallback((id: number | null) => {
+  // Hover and selection outlines: the one or two polygons go to a small source of their own.
+  const latest = useRef({ data, selected });
+  const drawHighlight = useCallback(() => {
     const map = mapRef.current?.getMap();
-    if (!map || hoverRef.current === id) return;
-    if (hoverRef.current !== null)
-      map.setFeatureState({ source: PROVINCES_SOURCE_ID, id: hoverRef.current }, { hover: false });
-    if (id !== null) map.setFeatureState({ source: PROVINCES_SOURCE_ID, id }, { hover: true });
-    hoverRef.current = id;
-    store.getState().hover(id);
+    const source = map?.getSource<GeoJSONSource>(HIGHLIGHT_SOURCE_ID);
+    const { data, selected } = latest.current;
+    if (!source || !data) return;
+    void source.setData(highlightFeatures(data.boundaries, hoverRef.current, selected));
   }, []);
+  useEffect(() => {
+    latest.current = { data, selected };
+    drawHighlight();
+  }, [selected, data, idle, drawHighlight]);
+
+  const setHover = useCallback(
+    (id: number | null) => {
+      if (hoverRef.current === id) return;
+      hoverRef.current = id;
+      drawHighlight();
+      store.getState().hover(id);
+    },
+    [drawHighlight],
+  );
 
   // Linked highlighting from outside the map (charts, table) shows on the map too.
   useEffect(
@@ -117,6 +153,7 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
 
   const onClick = (e: MapLayerMouseEvent) => {
     const s = store.getState();
+    if (!data) return;
     if (s.addHubArmed) {
       const { lat, lng } = e.lngLat;
       const i = placeNear(data.places, lat, lng, 40);
@@ -138,10 +175,8 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
   };
 
   const onLoad = (event: MapEvent) => {
-    const map = event.target;
-    if (!map.hasImage(HATCH_IMAGE)) map.addImage(HATCH_IMAGE, hatchImage(), { pixelRatio: 1 });
-    setHatchReady(true);
-    exposeMapForTests(map);
+    performance.mark('jangkau:map-load');
+    exposeMapForTests(event.target);
   };
 
   return (
@@ -156,7 +191,6 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         initialViewState={INITIAL_VIEW}
         mapStyle={baseStyle}
         mapLib={maplibregl}
-        workerUrl={maplibreWorkerUrl}
         dragRotate={false}
         pitchWithRotate={false}
         touchPitch={false}
@@ -164,6 +198,7 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         cursor={armed ? 'crosshair' : 'default'}
         onLoad={onLoad}
         onIdle={() => {
+          if (!dataOnMap.current) return;
           if (performance.getEntriesByName('jangkau:map-idle').length === 0)
             performance.mark('jangkau:map-idle');
           setIdle(true);
@@ -174,6 +209,9 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
           if (e.originalEvent)
             store.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: e.target.getZoom() }, 'map');
         }}
+        onSourceData={(e) => {
+          if (e.sourceId === PROVINCES_SOURCE_ID) setProvincesReady(true);
+        }}
         onMouseMove={onMouseMove}
         onMouseLeave={() => {
           setHover(null);
@@ -181,9 +219,12 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         }}
         onClick={onClick}
       >
-        <Source id={PROVINCES_SOURCE_ID} type="geojson" data={data.boundaries} promoteId="id">
-          <Layer {...choroplethLayer(fill, NO_DATA_COLOUR)} />
-          {hatchReady ? <Layer {...noDataLayer(noData)} beforeId="zones-fill" /> : null}
+        <StyleImages />
+        <Source id={PROVINCES_SOURCE_ID} type="geojson" data={provinces} promoteId="id">
+          <Layer {...choroplethLayer(LAND_COLOUR)} />
+        </Source>
+        <Source id={NO_DATA_SOURCE_ID} type="geojson" data={noData}>
+          <Layer {...noDataLayer} />
         </Source>
         <Source id={ZONES_SOURCE_ID} type="geojson" data={zones}>
           <Layer {...zonesFillLayer} />
@@ -198,10 +239,13 @@ export function MapView({ data, onHover }: { data: Dataset; onHover: (h: HoverIn
         </Source>
         <Layer {...provincesOutlineLayer} />
         <Layer {...divideLayer(showDivide ? eastIds : [])} />
-        <Layer {...highlightLayer} />
+        <Source id={HIGHLIGHT_SOURCE_ID} type="geojson" data={EMPTY_COLLECTION}>
+          <Layer {...hoverOutlineLayer} />
+          <Layer {...selectedOutlineLayer} />
+        </Source>
         <CandidateLayers />
-        <HubMarkers />
-        <Labels data={data} />
+        {data ? <HubMarkers /> : null}
+        {data ? <Labels data={data} /> : null}
         <MapSync />
       </Map>
     </div>

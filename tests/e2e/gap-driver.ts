@@ -101,16 +101,17 @@ export class GapDriver {
     return this.provinceRow(province).evaluate((el) => el.classList.contains('selected'));
   }
 
-  /** Feature state of a polygon on the map (hover, selected). */
-  async mapFeatureState(polygonId: number): Promise<{ hover?: boolean; selected?: boolean }> {
-    return this.page.evaluate(
-      (id) =>
-        window.__jangkau!.map.getFeatureState({ source: 'provinces', id }) as {
-          hover?: boolean;
-          selected?: boolean;
-        },
-      polygonId,
-    );
+  /** Whether the map outlines a polygon as hovered or selected (the highlight source's features). */
+  async mapHighlight(polygonId: number): Promise<{ hover: boolean; selected: boolean }> {
+    return this.page.evaluate(async (id) => {
+      const source = window.__jangkau!.map.getSource('highlight') as unknown as {
+        getData(): Promise<{ features: { properties: { id: number; kind: string } }[] }>;
+      };
+      const kinds = (await source.getData()).features
+        .filter((f) => f.properties.id === id)
+        .map((f) => f.properties.kind);
+      return { hover: kinds.includes('hover'), selected: kinds.includes('selected') };
+    }, polygonId);
   }
 
   /** Moves the mouse over the map at a longitude/latitude. */

@@ -92,10 +92,10 @@ test('provinces are linked with the map: hover either side, click to select', as
   const papua = provinces.polygons.find((p) => p.provinces34.length === 1 && p.provinces34[0] === 94)!;
 
   await gap.provinceRow('Papua').hover();
-  await expect.poll(() => gap.mapFeatureState(papua.id)).toMatchObject({ hover: true });
+  await expect.poll(() => gap.mapHighlight(papua.id)).toMatchObject({ hover: true });
 
   await gap.provinceRow('Papua').click();
-  await expect.poll(() => gap.mapFeatureState(papua.id)).toMatchObject({ selected: true });
+  await expect.poll(() => gap.mapHighlight(papua.id)).toMatchObject({ selected: true });
   await expect(gap.view, 'the view stays open on selection').toBeVisible();
   await expect(gap.view.getByText(`Selected: ${papua.label}`)).toBeVisible();
   expect(await gap.isRowSelected('Papua')).toBe(true);

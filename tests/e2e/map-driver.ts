@@ -70,6 +70,19 @@ export class MapDriver {
     return [png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0];
   }
 
+  /** The colours the map shows in a square of 2r+1 pixels around a longitude/latitude. */
+  async coloursAround(lon: number, lat: number, r: number): Promise<Rgb[]> {
+    const { x, y } = await this.project(lon, lat);
+    const png = await screenshotPixels(this.map.locator('canvas'));
+    const out: Rgb[] = [];
+    for (let dy = -r; dy <= r; dy++)
+      for (let dx = -r; dx <= r; dx++) {
+        const i = ((Math.round(y) + dy) * png.width + Math.round(x) + dx) * 4;
+        out.push([png.data[i] ?? 0, png.data[i + 1] ?? 0, png.data[i + 2] ?? 0]);
+      }
+    return out;
+  }
+
   async clickAt(lon: number, lat: number): Promise<void> {
     const { x, y } = await this.project(lon, lat);
     await this.map.locator('canvas').click({ position: { x, y } });

@@ -22,6 +22,22 @@ test('the colour inside a province changes when the metric changes', async ({ ma
   expect(colourDistance(before, after), `${before.join()} vs ${after.join()}`).toBeGreaterThan(20);
 });
 
+test('provinces without a value are hatched, and the legend says "no data"', async ({ map, page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text());
+  });
+  await map.open();
+  // APJII's survey has no figure for Kalimantan Timur in its latest year (data/SOURCES.md).
+  await map.chooseMetric('Internet use (APJII survey, where cited)');
+  await map.jumpTo(116, 0, 5);
+  const colours = await map.coloursAround(116.3, 1.6, 6);
+  const near = (rgb: [number, number, number]) => colours.some((c) => colourDistance(c, rgb) < 25);
+  expect(near([150, 150, 150]) && near([236, 236, 236]), 'dark and light stripes of the hatch').toBe(true);
+  await expect(page.getByRole('region', { name: /legend/i }).getByText('no data')).toBeVisible();
+  expect(warnings, 'the hatch image is there when the layer asks for it').toEqual([]);
+});
+
 test('"Add hub" then a click on a city adds the hub and draws its zone', async ({ map, page }) => {
   await map.open();
   await map.jumpTo(119.8, -4.5, 7);

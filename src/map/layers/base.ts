@@ -44,7 +44,7 @@ export const countriesFillLayer: FillLayerSpecification = {
   id: 'countries-fill',
   type: 'fill',
   source: COUNTRIES_SOURCE_ID,
-  paint: { 'fill-color': COUNTRY_COLOUR },
+  paint: { 'fill-color': COUNTRY_COLOUR, 'fill-antialias': false },
 };
 
 export const countriesOutlineLayer: LineLayerSpecification = {

@@ -37,6 +37,17 @@ export const NUMBER_IMAGE_PREFIX = 'candidate-number-';
  */
 export const numberImageId = (ink: Ink, n: number): string => `${NUMBER_IMAGE_PREFIX}${ink}-${n}`;
 
+const NUMBER_IMAGE_ID = new RegExp(`^${NUMBER_IMAGE_PREFIX}(dark|light|plan)-([1-9]\\d{0,2})$`);
+
+/**
+ * The ink and number an image id asks for, or null for any other image (or a number out of 1..999).
+ * @example parseNumberImageId('candidate-number-light-3') // { ink: 'light', n: 3 }
+ */
+export function parseNumberImageId(id: string): { ink: Ink; n: number } | null {
+  const m = NUMBER_IMAGE_ID.exec(id);
+  return m ? { ink: m[1] as Ink, n: Number(m[2]) } : null;
+}
+
 export const INK_COLOUR: Record<Ink, string> = { dark: CANDIDATE_INK, light: '#ffffff', plan: PLAN_COLOUR };
 
 /**

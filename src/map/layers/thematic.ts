@@ -1,53 +1,109 @@
 /**
  * Thematic layers: choropleth, no-data hatching, hover/selection outlines, catchment zones, sea mask,
- * the east–west divide. Pure specs; colours come from the domain's classes via a `match` expression.
+ * the east–west divide. Pure specs; the choropleth's colours come from the domain's classes through feature state.
  */
-import type { ExpressionSpecification, FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FillLayerSpecification, LineLayerSpecification } from 'maplibre-gl';
 import { SEA_COLOUR } from './base';
 
 export const ZONES_SOURCE_ID = 'zones';
 export const SEA_MASK_SOURCE_ID = 'sea-mask';
 export const HATCH_IMAGE = 'no-data-hatch';
 export const ZONE_COLOUR = '#d95f02';
+/** The zone colour at 22 % (planned stops) and 38 % (held and added). */
+const ZONE_COLOUR_PLANNED = 'rgba(217, 95, 2, 0.22)';
+const ZONE_COLOUR_HELD = 'rgba(217, 95, 2, 0.38)';
 
-/** Fill colour per polygon id, with a fallback for ids not listed. */
-export function fillExpression(fill: readonly string[], fallback: string): ExpressionSpecification | string {
-  if (fill.length === 0) return fallback;
-  const pairs = fill.flatMap((colour, id) => [id, colour]);
-  return ['match', ['get', 'id'], ...pairs, fallback] as unknown as ExpressionSpecification;
+/**
+ * The feature state that colours each polygon (index = polygon id): the choropleth is drawn through feature
+ * state, so a new metric, year or palette changes 33 states on the main thread instead of re-tiling the
+ * provinces in MapLibre's worker (and the data arriving after the map started costs no re-tiling either).
+ * @example provinceStates(['#fee', '#fcc']) // [{ fill: '#fee' }, { fill: '#fcc' }]
+ */
+export function provinceStates(fill: readonly string[]): { fill: string }[] {
+  return fill.map((colour) => ({ fill: colour }));
 }
 
-export const choroplethLayer = (fill: readonly string[], fallback: string): FillLayerSpecification => ({
+/** Until its state is set (the data are still loading), a polygon is drawn in `fallback`. */
+export const choroplethLayer = (fallback: string): FillLayerSpecification => ({
   id: 'provinces-fill',
   type: 'fill',
   source: 'provinces',
-  paint: { 'fill-color': fillExpression(fill, fallback) },
+  // No antialiased edge: the province outline is drawn over it, and the edge would need a shader of its own.
+  paint: {
+    'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], fallback]],
+    'fill-antialias': false,
+  },
 });
 
-/** Hatching over polygons without data (ids listed). */
-export const noDataLayer = (ids: readonly number[]): FillLayerSpecification => ({
+export const NO_DATA_SOURCE_ID = 'no-data';
+
+/**
+ * The polygons the metric has no value for, copied into a small source of their own: the hatching then draws
+ * only where it shows, and a new metric does not re-tile the provinces.
+ * @example noDataFeatures(data.boundaries, [31, 32]).features.length // 2
+ */
+export function noDataFeatures<F extends Feature<Polygon | MultiPolygon, { id: number }>>(
+  boundaries: FeatureCollection<F['geometry'], F['properties']>,
+  ids: readonly number[],
+): FeatureCollection<F['geometry'], F['properties']> {
+  const none = new Set(ids);
+  return {
+    type: 'FeatureCollection',
+    features: boundaries.features.filter((f) => none.has(f.properties.id)),
+  };
+}
+
+/** Hatching over polygons without data (the no-data source). */
+export const noDataLayer: FillLayerSpecification = {
   id: 'provinces-no-data',
   type: 'fill',
-  source: 'provinces',
-  filter: ['in', ['get', 'id'], ['literal', [...ids]]],
-  paint: { 'fill-pattern': HATCH_IMAGE },
-});
+  source: NO_DATA_SOURCE_ID,
+  paint: { 'fill-pattern': HATCH_IMAGE, 'fill-antialias': false },
+};
 
-export const highlightLayer: LineLayerSpecification = {
-  id: 'provinces-highlight',
+export const HIGHLIGHT_SOURCE_ID = 'highlight';
+
+/**
+ * The hovered and the selected polygon, copied into a small source of their own (kind "hover" or "selected";
+ * a polygon both hovered and selected is drawn as selected).
+ * @example highlightFeatures(data.boundaries, 4, null) // one feature, properties { id: 4, kind: 'hover' }
+ */
+export function highlightFeatures(
+  boundaries: FeatureCollection<Polygon | MultiPolygon, { id: number }>,
+  hover: number | null,
+  selected: number | null,
+): FeatureCollection<Polygon | MultiPolygon, { id: number; kind: 'hover' | 'selected' }> {
+  const pick = (id: number | null, kind: 'hover' | 'selected') => {
+    const f = id === null ? undefined : boundaries.features.find((x) => x.properties.id === id);
+    return f
+      ? [{ type: 'Feature' as const, geometry: f.geometry, properties: { id: f.properties.id, kind } }]
+      : [];
+  };
+  return {
+    type: 'FeatureCollection',
+    features: [...pick(selected, 'selected'), ...(hover === selected ? [] : pick(hover, 'hover'))],
+  };
+}
+
+/**
+ * Hover and selection outlines. They draw a small source of their own with constant widths and colours,
+ * rather than per-feature state on the provinces, which would need a shader of its own (issue #4 time to idle).
+ */
+export const hoverOutlineLayer: LineLayerSpecification = {
+  id: 'provinces-hover',
   type: 'line',
-  source: 'provinces',
-  paint: {
-    'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], '#111111', '#444444'],
-    'line-width': [
-      'case',
-      ['boolean', ['feature-state', 'selected'], false],
-      3,
-      ['boolean', ['feature-state', 'hover'], false],
-      2,
-      0,
-    ],
-  },
+  source: HIGHLIGHT_SOURCE_ID,
+  filter: ['==', ['get', 'kind'], 'hover'],
+  paint: { 'line-color': '#444444', 'line-width': 2 },
+};
+
+export const selectedOutlineLayer: LineLayerSpecification = {
+  id: 'provinces-selected',
+  type: 'line',
+  source: HIGHLIGHT_SOURCE_ID,
+  filter: ['==', ['get', 'kind'], 'selected'],
+  paint: { 'line-color': '#111111', 'line-width': 3 },
 };
 
 /** The east–west divide: eastern polygons outlined in a strong purple line (no choropleth colour is altered). */
@@ -67,9 +123,11 @@ export const zonesFillLayer: FillLayerSpecification = {
   id: 'zones-fill',
   type: 'fill',
   source: ZONES_SOURCE_ID,
+  // Planned stops lighter. The alpha is in the colour, not in `fill-opacity`, so the layer shares the
+  // choropleth's shader (each combination of per-feature properties compiles one; issue #4 time to idle).
   paint: {
-    'fill-color': ZONE_COLOUR,
-    'fill-opacity': ['case', ['==', ['get', 'status'], 'planned'], 0.22, 0.38],
+    'fill-color': ['case', ['==', ['get', 'status'], 'planned'], ZONE_COLOUR_PLANNED, ZONE_COLOUR_HELD],
+    'fill-antialias': false,
   },
 };
 
