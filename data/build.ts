@@ -140,7 +140,7 @@ export function buildAll(inDir: string): Record<string, string | Uint8Array> {
     'stats.json': json(statsFile),
     'provinces.geojson': json(boundaries),
     'countries.geojson': json(countries),
-    'sea-mask.geojson': json(seaMask(areas, MAP_BBOX)),
+    'sea-mask.geojson': json(seaMask(areas)),
     'places.json': json(places),
     'cells.json': json(meta),
     'cells.bin': bin,

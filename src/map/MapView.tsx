@@ -11,6 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { boundariesUrl, type Dataset } from '../data/dataset';
+import { seaMaskKeysNear } from '../domain/sea-mask';
 import { choroplethOf, selectZones } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
@@ -82,6 +83,9 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
   const showDivide = useStore((s) => s.showDivide);
   const grouping = useStore((s) => s.grouping);
   const { zones } = selectZones(data, hubs, rule);
+  // The sea mask's pieces near the zones (half a degree around each), as a stable list while they stay the same.
+  const maskKeyText = seaMaskKeysNear(zones, 0.5).join(',');
+  const maskKeys = useMemo(() => (maskKeyText ? maskKeyText.split(',').map(Number) : []), [maskKeyText]);
 
   const eastIds = data ? data.isEast[grouping].flatMap((e, i) => (e ? [i] : [])) : [];
   // The embedded boundaries are drawn from their URL (parsed in MapLibre's worker, not on the main thread,
@@ -231,7 +235,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
           <Layer {...zonesOutlineLayer} />
         </Source>
         <Source id={SEA_MASK_SOURCE_ID} type="geojson" data={SEA_MASK_URL}>
-          <Layer {...seaMaskLayer} />
+          <Layer {...seaMaskLayer(maskKeys)} />
         </Source>
         <Source id={COUNTRIES_SOURCE_ID} type="geojson" data={COUNTRIES_URL}>
           <Layer {...countriesFillLayer} />
