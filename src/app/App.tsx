@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { loadDataset } from '../data/dataset';
+import { dataLoadFailure, loadDataset } from '../data/dataset';
 import type { HoverInfo } from '../map/MapView';
 import { initialHubs } from '../state/initial';
 import { startScenePersistence } from '../state/scenes/persist';
@@ -11,7 +11,7 @@ import { GapHeadline } from '../ui/GapHeadline';
 import { HubControls } from '../ui/HubControls';
 import { Legend } from '../ui/Legend';
 import { MapControls } from '../ui/MapControls';
-import { Notices } from '../ui/Notices';
+import { DataLoadNotice, Notices } from '../ui/Notices';
 import { PresenterOverlay } from '../ui/presenter/PresenterMode';
 import { PanelHost } from '../ui/PanelHost';
 import { SettingsControls } from '../ui/SettingsControls';
@@ -23,6 +23,8 @@ const datasetPromise = loadDataset(`${import.meta.env.BASE_URL}data/`).then((d) 
   performance.mark('jangkau:data-ready');
   return d;
 });
+// A failure is worded by App once it renders; until then the rejection is not "unhandled" (no page error).
+datasetPromise.catch(() => undefined);
 
 /** Layout only: header, controls on the left, the map with legend and tooltip, a side panel on the right. */
 export function App() {
@@ -45,7 +47,7 @@ export function App() {
         startUrlSync(store);
         startScenePersistence(store);
       })
-      .catch((e: unknown) => alive && store.getState().setDataError((e as Error).message));
+      .catch((e: unknown) => alive && store.getState().setDataError(dataLoadFailure(e)));
     return () => {
       alive = false;
     };
@@ -66,9 +68,7 @@ export function App() {
         </aside>
         <main className="app-main">
           {error ? (
-            <p className="notice error" role="alert">
-              {t('app.loadError', { message: error })}
-            </p>
+            <DataLoadNotice failure={error} />
           ) : (
             // The map starts at once (its base map needs no data); the data layers fill in when the data arrive.
             <Suspense fallback={<p className="notice">{t('app.loading')}</p>}>

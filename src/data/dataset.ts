@@ -27,14 +27,54 @@ export interface Dataset {
   readonly isEast: Readonly<Record<Grouping, readonly boolean[]>>;
 }
 
+/**
+ * Why a data file failed, as a code the UI words in the reader's language (issue #9), with the parameters its
+ * words take: `unreachable` (the request failed; detail = the browser's message), `http` (detail = the status),
+ * `badJson`, `badShape` (not the expected structure), `badCells` (cells.bin does not decode; detail = the
+ * decoder's message), `internal` (anything else while preparing the data; detail = its message).
+ */
+export const DATA_LOAD_REASONS = {
+  unreachable: ['file', 'detail'],
+  http: ['file', 'detail'],
+  badJson: ['file'],
+  badShape: ['file'],
+  badCells: ['file', 'detail'],
+  internal: ['detail'],
+} as const satisfies Readonly<Record<string, readonly ('file' | 'detail')[]>>;
+
+export type DataLoadReason = keyof typeof DATA_LOAD_REASONS;
+
+/** A failed load as data (kept in the store): the file when one is to blame, the reason and a raw detail. */
+export interface DataLoadFailure {
+  readonly file?: string;
+  readonly reason: DataLoadReason;
+  /** Technical, not translated: an HTTP status or the browser's or decoder's own message. */
+  readonly detail?: string;
+}
+
 export class DataLoadError extends Error {
   constructor(
     readonly file: string,
-    detail: string,
+    readonly reason: Exclude<DataLoadReason, 'internal'>,
+    readonly detail?: string,
   ) {
-    super(`${file}: ${detail}`);
+    // The message is for the console and logs; the UI words `reason` instead.
+    super(`${file}: ${reason}${detail === undefined ? '' : ` (${detail})`}`);
     this.name = 'DataLoadError';
   }
+}
+
+/**
+ * Any error from `loadDataset` as a failure the UI can word: a `DataLoadError` names its file; anything else is
+ * `internal`, with its message as the detail.
+ * @example dataLoadFailure(new DataLoadError('cells.json', 'http', '404')) // { file: 'cells.json', reason: 'http', detail: '404' }
+ */
+export function dataLoadFailure(e: unknown): DataLoadFailure {
+  if (e instanceof DataLoadError)
+    return e.detail === undefined
+      ? { file: e.file, reason: e.reason }
+      : { file: e.file, reason: e.reason, detail: e.detail };
+  return { reason: 'internal', detail: e instanceof Error ? e.message : String(e) };
 }
 
 async function fetchOk(base: string, name: string): Promise<Response> {
@@ -42,9 +82,9 @@ async function fetchOk(base: string, name: string): Promise<Response> {
   try {
     res = await fetch(`${base}${name}`);
   } catch (e) {
-    throw new DataLoadError(name, `could not be loaded (${(e as Error).message})`);
+    throw new DataLoadError(name, 'unreachable', e instanceof Error ? e.message : String(e));
   }
-  if (!res.ok) throw new DataLoadError(name, `could not be loaded (HTTP ${res.status})`);
+  if (!res.ok) throw new DataLoadError(name, 'http', String(res.status));
   return res;
 }
 
@@ -54,10 +94,20 @@ async function json<T>(base: string, name: string, check: (x: unknown) => boolea
   try {
     value = await res.json();
   } catch {
-    throw new DataLoadError(name, 'is not valid JSON');
+    throw new DataLoadError(name, 'badJson');
   }
-  if (!check(value)) throw new DataLoadError(name, 'does not have the expected structure');
+  if (!check(value)) throw new DataLoadError(name, 'badShape');
   return value as T;
+}
+
+async function binary(base: string, name: string): Promise<ArrayBuffer> {
+  const res = await fetchOk(base, name);
+  try {
+    return await res.arrayBuffer();
+  } catch (e) {
+    // The body broke off after the headers (a dropped connection).
+    throw new DataLoadError(name, 'unreachable', e instanceof Error ? e.message : String(e));
+  }
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
@@ -94,7 +144,7 @@ export async function loadDataset(base: string): Promise<Dataset> {
     json<PlacesFile>(base, 'places.json', hasArrays('id', 'name', 'lat', 'lon', 'pop', 'polygon')),
     json<CellsMeta>(base, 'cells.json', (x) => isObj(x) && x['version'] === 1 && Array.isArray(x['columns'])),
     json<ProvinceFeatures>(base, 'provinces.geojson', hasArrays('features')),
-    fetchOk(base, 'cells.bin').then((r) => r.arrayBuffer()),
+    binary(base, 'cells.bin'),
   ]);
   boundaryUrls.set(boundaries, new URL(`${base}provinces.geojson`, globalThis.location?.href).href);
   return prepareDataset({ provinces, stats, places, cellsMeta, boundaries, bin });
@@ -120,7 +170,7 @@ export function prepareDataset(files: DatasetFiles): Dataset {
   try {
     cells = decodeCells(bin, cellsMeta);
   } catch (e) {
-    throw new DataLoadError('cells.bin', (e as Error).message);
+    throw new DataLoadError('cells.bin', 'badCells', e instanceof Error ? e.message : String(e));
   }
   return {
     provinces,

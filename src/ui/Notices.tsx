@@ -1,8 +1,10 @@
 import type { TFunction } from 'i18next';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DataLoadFailure } from '../data/dataset';
 import type { Notice } from '../state/scenes/slice';
 import { store, useStore } from '../state/store';
-import type { Dropped } from '../state/url';
+import { decode, type Dropped } from '../state/url';
 import { sceneProblemText } from './scene-problem';
 
 const MAX_VALUE = 40;
@@ -55,6 +57,42 @@ function NoticeBody({ notice }: { notice: Notice }) {
     default:
       return notice satisfies never;
   }
+}
+
+/**
+ * Why the embedded data did not load, naming the file, in the reader's language (issue #9); an HTTP status or
+ * the browser's message is kept as it is.
+ * @example dataLoadText(t, { file: 'cells.json', reason: 'http', detail: '404' }) // 'The embedded data could not be loaded: the server answered HTTP 404 for the file cells.json.'
+ */
+export function dataLoadText(t: TFunction, failure: DataLoadFailure): string {
+  const why = t(`app.loadFailure.${failure.reason}`, {
+    file: failure.file ?? '',
+    detail: failure.detail ?? '',
+  });
+  return t('app.loadError', { message: why });
+}
+
+/** The data did not load: what went wrong, and a way to try again (the files are fetched once per page). */
+export function DataLoadNotice({ failure }: { failure: DataLoadFailure }) {
+  const { t, i18n } = useTranslation();
+  const language = useStore((s) => s.language);
+  // The link is applied (and the language followed) by the URL sync, which starts only with the data: without
+  // them, the notice takes the link's language itself and follows the Language control.
+  useEffect(() => {
+    const fromLink = decode(window.location.search).state.language;
+    if (fromLink) store.getState().setLanguage(fromLink);
+  }, []);
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [i18n, language]);
+  return (
+    <div className="notice error" role="alert">
+      <p>{dataLoadText(t, failure)}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {t('app.reload')}
+      </button>
+    </div>
+  );
 }
 
 /** Visible, dismissible notices over the map: ignored link settings, unreadable saved scenes (issue #7). */

@@ -41,10 +41,35 @@ export class Dashboard {
     this.foreignRequests = collectForeignRequests(page, origin);
   }
 
-  /** `?e2e` makes the production build expose the map instance as `window.__jangkau`. */
-  async open(): Promise<void> {
-    await this.page.goto('/?e2e');
+  /**
+   * `?e2e` makes the production build expose the map instance as `window.__jangkau`; `query` adds link
+   * parameters (e.g. `lang=id`).
+   */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(query ? `/?e2e&${query}` : '/?e2e');
     await expect(this.page.getByRole('heading', { level: 1, name: 'Jangkau' })).toBeVisible();
+  }
+
+  /** The server answers `status` for one embedded data file (a broken deployment); call before `open`. */
+  async breakDataFile(file: string, status: number): Promise<void> {
+    await this.page.route(`**/data/${file}`, (route) => route.fulfill({ status, body: '' }));
+  }
+
+  /** The page's alert (e.g. the data could not be loaded), in whatever language the page shows. */
+  get alert(): Locator {
+    return this.page.getByRole('alert');
+  }
+
+  button(name: string): Locator {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  /** Picks a language with the header's control, labelled "Language" or "Bahasa". */
+  async chooseLanguage(
+    label: 'Language' | 'Bahasa',
+    language: 'English' | 'Bahasa Indonesia',
+  ): Promise<void> {
+    await this.page.getByRole('combobox', { name: label, exact: true }).selectOption({ label: language });
   }
 
   get map(): Locator {

@@ -21,3 +21,23 @@ test('the dashboard opens on a drawn map of Indonesia, offline and without error
   expect(dashboard.errors, 'no console errors').toEqual([]);
   expect(dashboard.foreignRequests, 'no request leaves the page origin').toEqual([]);
 });
+
+// Issue #9: a data file that does not load is named, in the link's language; the Language control still works.
+test('a missing data file is named in Bahasa Indonesia or English, with a way to reload', async ({
+  dashboard,
+}) => {
+  await dashboard.breakDataFile('cells.json', 404);
+  await dashboard.open('lang=id');
+  await expect(dashboard.alert).toContainText(
+    'Data bawaan tidak dapat dimuat: server menjawab HTTP 404 untuk berkas cells.json.',
+  );
+  await expect(dashboard.button('Muat ulang halaman')).toBeVisible();
+
+  await dashboard.chooseLanguage('Bahasa', 'English');
+  await expect(dashboard.alert).toContainText(
+    'The embedded data could not be loaded: the server answered HTTP 404 for the file cells.json.',
+  );
+  await expect(dashboard.button('Reload the page')).toBeVisible();
+  // The browser logs the 404 itself; the app throws nothing.
+  expect(dashboard.errors.filter((e) => e.startsWith('pageerror'))).toEqual([]);
+});

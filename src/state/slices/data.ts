@@ -1,12 +1,13 @@
 import type { StateCreator } from 'zustand';
-import type { Dataset } from '../../data/dataset';
+import type { DataLoadFailure, Dataset } from '../../data/dataset';
 import type { Store } from '../store';
 
 export interface DataSlice {
   readonly dataset: Dataset | null;
-  readonly dataError: string | null;
+  /** Why the embedded data did not load: the file, a reason code and a raw detail, worded by the UI (issue #9). */
+  readonly dataError: DataLoadFailure | null;
   setDataset: (dataset: Dataset) => void;
-  setDataError: (message: string) => void;
+  setDataError: (failure: DataLoadFailure) => void;
 }
 
 export const createDataSlice: StateCreator<Store, [], [], DataSlice> = (set) => ({
