@@ -30,6 +30,47 @@ export interface ExportSpec extends ExportText {
   }[];
 }
 
+/**
+ * Why an image export failed, as a code the UI words in the reader's language (issue #9), with the parameters
+ * its words take: `notReady` (no map on screen), `noRedraw` (the map did not draw a frame in time), `noCanvas`
+ * (the browser gave no 2D canvas, often for lack of memory), `encodeFailed` (no PNG came out), `failed`
+ * (anything else; detail = the browser's own message, e.g. a SecurityError).
+ */
+export const EXPORT_FAILURES = {
+  notReady: [],
+  noRedraw: [],
+  noCanvas: [],
+  encodeFailed: [],
+  failed: ['detail'],
+} as const satisfies Readonly<Record<string, readonly 'detail'[]>>;
+
+export type ExportFailureCode = keyof typeof EXPORT_FAILURES;
+
+/** A failed export as data: the code, and the browser's message for `failed`. */
+export interface ExportFailure {
+  readonly code: ExportFailureCode;
+  readonly detail?: string;
+}
+
+export class ExportError extends Error {
+  constructor(readonly code: Exclude<ExportFailureCode, 'failed'>) {
+    // The message is for the console; the UI words `code`.
+    super(code);
+    this.name = 'ExportError';
+  }
+}
+
+/**
+ * Any error from an export as a failure the UI can word.
+ * @example exportFailure(new ExportError('noCanvas')) // { code: 'noCanvas' }
+ * @example exportFailure(new DOMException('The canvas has been tainted.', 'SecurityError')) // { code: 'failed', detail: 'The canvas has been tainted' }
+ */
+export function exportFailure(e: unknown): ExportFailure {
+  if (e instanceof ExportError) return { code: e.code };
+  // The sentence around it has its own full stop.
+  return { code: 'failed', detail: (e instanceof Error ? e.message : String(e)).replace(/\.$/, '') };
+}
+
 const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif";
 const INK = '#1f2933';
 const MUTED = '#52606d';
@@ -57,17 +98,22 @@ function waitFor(map: MapLibreMap, event: 'idle' | 'render', timeoutMs: number):
 /** Copies the map's current frame (at its current pixel ratio) onto a 2D canvas. */
 function captureFrame(map: MapLibreMap): Promise<HTMLCanvasElement> {
   return new Promise((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(new Error('the map did not redraw')), 10_000);
+    const timer = window.setTimeout(() => reject(new ExportError('noRedraw')), 10_000);
     map.once('render', () => {
       window.clearTimeout(timer);
-      const source = map.getCanvas();
-      const copy = document.createElement('canvas');
-      copy.width = source.width;
-      copy.height = source.height;
-      const ctx = copy.getContext('2d');
-      if (!ctx) return reject(new Error('no 2D canvas'));
-      ctx.drawImage(source, 0, 0);
-      resolve(copy);
+      // Inside MapLibre's event an exception would be lost (and the export would wait for the timeout).
+      try {
+        const source = map.getCanvas();
+        const copy = document.createElement('canvas');
+        copy.width = source.width;
+        copy.height = source.height;
+        const ctx = copy.getContext('2d');
+        if (!ctx) return reject(new ExportError('noCanvas'));
+        ctx.drawImage(source, 0, 0);
+        resolve(copy);
+      } catch (e) {
+        reject(e instanceof Error ? e : new Error(String(e)));
+      }
     });
     map.triggerRepaint();
   });
@@ -137,7 +183,7 @@ export async function composeMapImage(map: MapLibreMap, spec: ExportSpec): Promi
   canvas.width = size.width;
   canvas.height = size.height;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('no 2D canvas');
+  if (!ctx) throw new ExportError('noCanvas');
   ctx.drawImage(frame, 0, 0, size.width, size.height);
   ctx.scale(size.width / css.width, size.height / css.height);
 
@@ -249,7 +295,7 @@ export async function composeMapImage(map: MapLibreMap, spec: ExportSpec): Promi
 export async function exportMapPng(map: MapLibreMap, spec: ExportSpec): Promise<Blob> {
   const canvas = await composeMapImage(map, spec);
   return new Promise((resolve, reject) =>
-    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new ExportError('encodeFailed'))), 'image/png'),
   );
 }
 
@@ -262,6 +308,6 @@ export function activeMapSize(): { width: number; height: number } | null {
 /** Exports the map on screen (for UI code, which never holds the map itself). */
 export async function exportActiveMapPng(spec: ExportSpec): Promise<Blob> {
   const map = getActiveMap();
-  if (!map) throw new Error('the map is not ready');
+  if (!map) throw new ExportError('notReady');
   return exportMapPng(map, spec);
 }

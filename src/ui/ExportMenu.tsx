@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import { useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getActiveMap, subscribeActiveMap } from '../map/active-map';
-import { activeMapSize, exportActiveMapPng } from '../map/export';
+import { activeMapSize, exportActiveMapPng, exportFailure, type ExportFailure } from '../map/export';
 import { EXPORT_SCALES, exportSize, type ExportScale } from '../map/export-layout';
 import { selectCoverage } from '../state/selectors';
 import { store, useStore } from '../state/store';
@@ -19,7 +20,19 @@ import { localDay } from './format';
 import { Popover } from './Popover';
 
 type Status =
-  { type: 'idle' } | { type: 'busy' } | { type: 'done'; text: string } | { type: 'error'; text: string };
+  | { type: 'idle' }
+  | { type: 'busy' }
+  | { type: 'done'; name: string }
+  | { type: 'error'; failure: ExportFailure };
+
+/**
+ * Why the image could not be made, in the reader's language (issue #9); the browser's own message stays as it is.
+ * @example imageFailedText(t, { code: 'noCanvas' }) // 'The image could not be made: the browser could not …'
+ */
+export function imageFailedText(t: TFunction, failure: ExportFailure): string {
+  const why = t(`briefing.imageFailure.${failure.code}`, { detail: failure.detail ?? '' });
+  return t('briefing.imageFailed', { message: why });
+}
 
 /** "Export image": the map as a PNG at 1× or 2×, with legend, title, source and assumptions (issue #7). */
 export function ExportImageMenu() {
@@ -36,9 +49,9 @@ export function ExportImageMenu() {
       const blob = await exportActiveMapPng(spec);
       const name = exportFileName(s, scale);
       downloadBlob(blob, name);
-      setStatus({ type: 'done', text: t('briefing.imageSaved', { name }) });
+      setStatus({ type: 'done', name });
     } catch (e) {
-      setStatus({ type: 'error', text: t('briefing.imageFailed', { message: (e as Error).message }) });
+      setStatus({ type: 'error', failure: exportFailure(e) });
     }
   };
 
@@ -68,9 +81,11 @@ export function ExportImageMenu() {
       <span role="status" className={status.type === 'error' ? 'briefing-status error' : 'briefing-status'}>
         {status.type === 'busy'
           ? t('briefing.rendering')
-          : status.type === 'done' || status.type === 'error'
-            ? status.text
-            : ''}
+          : status.type === 'done'
+            ? t('briefing.imageSaved', { name: status.name })
+            : status.type === 'error'
+              ? imageFailedText(t, status.failure)
+              : ''}
       </span>
     </div>
   );

@@ -4,15 +4,18 @@
  * (aria-label, title, placeholder, alt, label) must come from t(), not from literals with words in them.
  * Plain .ts modules hand messages to the UI as codes with parameters: the fields that carry them (`message`,
  * `detail`, `reason`, …) and the import's `log.row` / `log.path` and the link codec's `fail` / `drop` must not
- * be given English words either.
+ * be given English words either, nor may the errors the UI words from codes (`DataLoadError`, `ExportError`), nor
+ * any error of the modules whose errors all reach the user (data loading, image export).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { DATA_LOAD_REASONS } from '../../../src/data/dataset';
 import { PROBLEMS, SUGGESTIONS } from '../../../src/domain/import/issues';
 import { en } from '../../../src/i18n/en';
 import { id } from '../../../src/i18n/id';
+import { EXPORT_FAILURES } from '../../../src/map/export';
 
 const root = join(import.meta.dirname, '../../..');
 const USER_FACING_ATTRS = new Set(['aria-label', 'title', 'placeholder', 'alt', 'label', 'aria-description']);
@@ -86,6 +89,10 @@ const MESSAGE_FIELDS = new Set([
 ]);
 /** Calls whose arguments become user-facing messages: the import's issue log and the link codec. */
 const MESSAGE_CALLS = new Set(['row', 'path', 'add', 'fail', 'drop']);
+/** Errors the UI words from their code (a failed data file, a failed image export): built with codes only. */
+const CODED_ERRORS = new Set(['DataLoadError', 'ExportError']);
+/** Modules whose every error reaches the user (data loading, image export): no error of theirs is English. */
+const CODED_ERROR_MODULES = new Set(['src/data/dataset.ts', 'src/map/export.ts']);
 /** Comma-separated tokens: a format ('YYYY-MM-DD', 'name~lat~lon~status[~date]') or a list ('h, p, a'). */
 const CODE_LIST = /^[\w~[\]\-–.]+(, [\w~[\]\-–.]+)*$/u;
 /** A line (or the line before it) that says why its English is not for the UI. */
@@ -133,6 +140,11 @@ export function englishMessages(file: string, text: string): string[] {
       const onLog = ts.isPropertyAccessExpression(callee) && /log$/i.test(callee.expression.getText());
       if (MESSAGE_CALLS.has(name) && (onLog || ts.isIdentifier(callee))) node.arguments.forEach(check);
     }
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) {
+      const name = node.expression.text;
+      const codedModule = CODED_ERROR_MODULES.has(relative(root, file));
+      if (CODED_ERRORS.has(name) || (codedModule && /Error$/.test(name))) node.arguments?.forEach(check);
+    }
     ts.forEachChild(node, visit);
   };
   visit(sf);
@@ -170,12 +182,19 @@ describe('translations', () => {
       "throw new RangeError('k must be an integer');",
       '// i18n-exempt: an English data file',
       'const source = { note: `imported from ${file}` };',
+      "throw new DataLoadError(name, 'is not valid JSON');",
+      "throw new DataLoadError(name, 'badJson', String(res.status));",
     ].join('\n');
     expect(englishMessages('x.ts', code).map((f) => f.replace(/^.*?: /, ''))).toEqual([
       '"no province has this name"',
       '"not a number"',
       '"hub , latitude"',
+      '"is not valid JSON"',
     ]);
+    // In a module whose errors all reach the user, a plain Error with English is flagged too.
+    const exportCode = "reject(new Error('PNG encoding failed')); throw new ExportError('encode');";
+    expect(englishMessages(join(root, 'src/map/export.ts'), exportCode)).toHaveLength(1);
+    expect(englishMessages('x.ts', exportCode)).toEqual([]);
   });
 
   it('no English sentence is handed to the UI from src/**/*.ts', () => {
@@ -210,6 +229,8 @@ describe('translations', () => {
     const catalogues: [string, Readonly<Record<string, readonly string[]>>][] = [
       ['import.problem', PROBLEMS],
       ['import.suggestion', SUGGESTIONS],
+      ['app.loadFailure', DATA_LOAD_REASONS],
+      ['briefing.imageFailure', EXPORT_FAILURES],
     ];
     for (const [prefix, catalogue] of catalogues) {
       const [section, group] = prefix.split('.') as [keyof typeof en, string];
