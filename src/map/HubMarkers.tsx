@@ -1,8 +1,10 @@
 import { Marker, type MarkerDragEvent } from '@vis.gl/react-maplibre';
+import type { TFunction } from 'i18next';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../state/slices/scenario';
 import { store, useStore } from '../state/store';
+import { statusText } from '../ui/HubControls';
 
 /** Degrees a hub moves per arrow key press (about 5.5 km); Shift moves five times as far. */
 const KEY_STEP_DEG = 0.05;
@@ -14,11 +16,19 @@ const ARROWS: Record<string, readonly [number, number]> = {
 };
 
 /**
+ * A marker's accessible name, worded like the hub list (issue #9): "Hub Makassar (held Nov 20, 2018)",
+ * "Hub Makassar (sudah, 20 Nov 2018)".
+ */
+export function markerLabel(t: TFunction, locale: string, hub: Hub): string {
+  return t('hubs.marker', { name: hub.name, status: statusText(t, locale, hub) });
+}
+
+/**
  * Hub markers: draggable with the mouse or touch, and focusable buttons that move with the arrow keys
  * (Delete removes the hub). Every move updates the store, so zones and reach update live.
  */
 export function HubMarkers() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const hubs = useStore((s) => s.hubs);
   const moveHub = useStore((s) => s.moveHub);
   const onKeyDown = (hub: Hub, e: KeyboardEvent) => {
@@ -35,7 +45,7 @@ export function HubMarkers() {
   return (
     <>
       {hubs.map((hub) => {
-        const status = t(`hubs.${hub.status}`);
+        const label = markerLabel(t, i18n.language, hub);
         return (
           <Marker
             key={hub.id}
@@ -49,9 +59,9 @@ export function HubMarkers() {
               className={`hub-marker hub-${hub.status}`}
               role="button"
               tabIndex={0}
-              aria-label={t('hubs.marker', { name: hub.name, status })}
+              aria-label={label}
               aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Delete"
-              title={`${t('hubs.marker', { name: hub.name, status })}${hub.date ? ` · ${hub.date}` : ''} · ${t('hubs.markerKeys')}`}
+              title={`${label} · ${t('hubs.markerKeys')}`}
               data-hub-id={hub.id}
               onKeyDown={(e) => onKeyDown(hub, e)}
             />

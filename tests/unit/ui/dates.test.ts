@@ -1,6 +1,7 @@
-// Issue #9: dates are shown in the reader's language (id-ID "13 September 2018"), in the hub list, the import
+// Issue #9: dates are shown in the reader's language (id-ID "13 September 2018"), in the hub list and markers, the import
 // preview and the stamp of an exported image; the image's demand formula is worded too.
 import { describe, expect, it } from 'vitest';
+import { markerLabel } from '../../../src/map/HubMarkers';
 import { createAppStore } from '../../../src/state/store';
 import { buildExportSpec } from '../../../src/ui/export-spec';
 import { formatDate, localDay } from '../../../src/ui/format';
@@ -35,6 +36,22 @@ describe('dates per locale', () => {
     expect(statusText(tEn, 'en', hub)).toBe('held Nov 20, 2018');
     expect(statusText(tId, 'id', hub)).toBe('sudah, 20 Nov 2018');
     expect(statusText(tId, 'id', { ...hub, date: null })).toBe('sudah, tanggal tidak diketahui');
+  });
+
+  it('names a hub marker with the same words and date as the hub list', () => {
+    const hub = {
+      id: 'h',
+      name: 'Makassar',
+      lat: -5.1,
+      lon: 119.4,
+      status: 'held',
+      date: '2018-11-20',
+    } as const;
+    expect(markerLabel(tEn, 'en', hub)).toBe('Hub Makassar (held Nov 20, 2018)');
+    expect(markerLabel(tId, 'id', hub)).toBe('Hub Makassar (sudah, 20 Nov 2018)');
+    expect(markerLabel(tId, 'id', { ...hub, status: 'planned', date: null })).toBe(
+      'Hub Makassar (direncanakan)',
+    );
   });
 
   it('stamps the exported image with the date and the demand formula in the reader’s language', () => {
