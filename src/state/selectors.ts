@@ -9,8 +9,7 @@ import { metricDef, metricValues, metricYears, type MetricResult } from '../doma
 import { km } from '../domain/types';
 import type { Dataset } from '../data/dataset';
 import { memoLast } from './memo';
-import type { Feature, MultiPolygon } from 'geojson';
-import { featureCollection, zoneFeature, type ZoneProps } from '../domain/zones';
+import { featureCollection, zoneFeatures } from '../domain/zones';
 import type { Hub, RuleState } from './slices/scenario';
 import type { PaletteId } from './slices/view';
 import type { Store } from './store';
@@ -175,7 +174,7 @@ export function hubReach(data: Dataset, hub: Hub, rule: RuleState): HubReach {
 interface ZoneCacheEntry {
   readonly key: string;
   readonly reach: HubReach;
-  readonly feature: Feature<MultiPolygon, ZoneProps>;
+  readonly features: ReturnType<typeof zoneFeatures>;
 }
 const zoneCache = new Map<string, ZoneCacheEntry>();
 /** The dataset the cache was filled from: an import (issue #8) changes shares and polygons, so reach too. */
@@ -201,7 +200,7 @@ export const selectZones = memoLast((data: Dataset | null, hubs: readonly Hub[],
       performance.mark('jangkau:reach-start');
       const reach = hubReach(data, hub, rule);
       performance.measure('jangkau:reach', 'jangkau:reach-start');
-      entry = { key, reach, feature: zoneFeature(data.cells, reach.cells, hub.id, hub.status) };
+      entry = { key, reach, features: zoneFeatures(data.cells, reach.cells, hub.id, hub.status) };
       zoneCache.set(hub.id, entry);
     } else if (entry.reach.hub !== hub) {
       entry = { ...entry, reach: { ...entry.reach, hub } };
@@ -210,5 +209,5 @@ export const selectZones = memoLast((data: Dataset | null, hubs: readonly Hub[],
     return entry;
   });
   for (const id of [...zoneCache.keys()]) if (!seen.has(id)) zoneCache.delete(id);
-  return { zones: featureCollection(entries.map((e) => e.feature)), reach: entries.map((e) => e.reach) };
+  return { zones: featureCollection(entries.flatMap((e) => e.features)), reach: entries.map((e) => e.reach) };
 });

@@ -123,6 +123,7 @@ export const zonesFillLayer: FillLayerSpecification = {
   id: 'zones-fill',
   type: 'fill',
   source: ZONES_SOURCE_ID,
+  filter: ['==', ['get', 'part'], 'fill'],
   // Planned stops lighter. The alpha is in the colour, not in `fill-opacity`, so the layer shares the
   // choropleth's shader (each combination of per-feature properties compiles one; issue #4 time to idle).
   paint: {
@@ -135,6 +136,9 @@ export const zonesOutlineLayer: LineLayerSpecification = {
   id: 'zones-outline',
   type: 'line',
   source: ZONES_SOURCE_ID,
+  // The union's boundary (not every cell's edges; see src/domain/zones.ts).
+  filter: ['==', ['get', 'part'], 'outline'],
+  layout: { 'line-join': 'round' },
   paint: { 'line-color': ZONE_COLOUR, 'line-width': 1.2 },
 };
 
