@@ -11,6 +11,7 @@ const DATA_FILES = [
   'places.json',
   'cells.json',
   'cells.bin',
+  'sea-mask.geojson',
 ];
 
 export function preloadFirstMap(): Plugin {

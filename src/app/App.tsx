@@ -1,6 +1,6 @@
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { dataLoadFailure, loadDataset } from '../data/dataset';
+import { dataLoadFailure, loadDatasetFiles, prepareDataset } from '../data/dataset';
 import type { HoverInfo } from '../map/MapView';
 import { initialHubs } from '../state/initial';
 import { startScenePersistence } from '../state/scenes/persist';
@@ -18,13 +18,11 @@ import { SettingsControls } from '../ui/SettingsControls';
 import { Tooltip } from '../ui/Tooltip';
 import { mapViewComponent } from './map-code';
 
-// Start fetching the data at once, in parallel with the map's code (./map-code), before React renders.
-const datasetPromise = loadDataset(`${import.meta.env.BASE_URL}data/`).then((d) => {
-  performance.mark('jangkau:data-ready');
-  return d;
-});
+// Start fetching the data at once, in parallel with the map's code (./map-code), before React renders. They are
+// decoded and indexed after the first commit, once the map has started (issue #4 time to idle).
+const filesPromise = loadDatasetFiles(`${import.meta.env.BASE_URL}data/`);
 // A failure is worded by App once it renders; until then the rejection is not "unhandled" (no page error).
-datasetPromise.catch(() => undefined);
+filesPromise.catch(() => undefined);
 
 /** Layout only: header, controls on the left, the map with legend and tooltip, a side panel on the right. */
 export function App() {
@@ -37,9 +35,11 @@ export function App() {
 
   useEffect(() => {
     let alive = true;
-    datasetPromise
-      .then((d) => {
+    filesPromise
+      .then((files) => {
         if (!alive) return;
+        const d = prepareDataset(files);
+        performance.mark('jangkau:data-ready');
         const s = store.getState();
         s.setDataset(d);
         if (s.hubs.length === 0) s.setHubs(initialHubs(d));

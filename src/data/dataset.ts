@@ -138,6 +138,15 @@ export function boundariesUrl(boundaries: ProvinceFeatures): string | undefined 
 
 /** @example const data = await loadDataset(`${import.meta.env.BASE_URL}data/`) */
 export async function loadDataset(base: string): Promise<Dataset> {
+  return prepareDataset(await loadDatasetFiles(base));
+}
+
+/**
+ * Fetches and checks the data files, without decoding or indexing them (see {@link prepareDataset}): the app
+ * prepares them once the map has started, so that work runs while MapLibre's worker loads the map.
+ * @example const files = await loadDatasetFiles(`${import.meta.env.BASE_URL}data/`)
+ */
+export async function loadDatasetFiles(base: string): Promise<DatasetFiles> {
   const [provinces, stats, places, cellsMeta, boundaries, bin] = await Promise.all([
     json<ProvincesFile>(base, 'provinces.json', hasArrays('provinces', 'polygons')),
     json<StatsFile>(base, 'stats.json', hasArrays('sources', 'observations', 'national', 'stops', 'facts')),
@@ -147,7 +156,7 @@ export async function loadDataset(base: string): Promise<Dataset> {
     binary(base, 'cells.bin'),
   ]);
   boundaryUrls.set(boundaries, new URL(`${base}provinces.geojson`, globalThis.location?.href).href);
-  return prepareDataset({ provinces, stats, places, cellsMeta, boundaries, bin });
+  return { provinces, stats, places, cellsMeta, boundaries, bin };
 }
 
 /** The loaded files, before decoding and indexing. */

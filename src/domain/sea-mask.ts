@@ -4,7 +4,7 @@
  * the sea elsewhere needs no mask, and the whole mask cost a full-screen fill in every frame and its
  * triangulation at start-up (issue #4 time to idle).
  */
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 /** The grid: the map's box (west, south, east, north) in squares of `step` degrees. */
 export const SEA_MASK_GRID = { west: 90, south: -15, east: 146, north: 10, step: 2 } as const;
@@ -68,4 +68,16 @@ export function seaMaskKeysNear(shapes: FeatureCollection, margin: number): numb
       keys.add(k);
   }
   return [...keys].sort((a, b) => a - b);
+}
+
+/** The sea mask file: its pieces, each with its square's key. */
+export type SeaMaskCollection = FeatureCollection<Polygon | MultiPolygon, { k: number }>;
+
+/**
+ * The pieces of the mask in the given squares (the rest of the sea needs no mask).
+ * @example seaMaskPieces(mask, seaMaskKeysNear(zones, 0.5))
+ */
+export function seaMaskPieces(mask: SeaMaskCollection, keys: readonly number[]): SeaMaskCollection {
+  const wanted = new Set(keys);
+  return { type: 'FeatureCollection', features: mask.features.filter((f) => wanted.has(f.properties.k)) };
 }

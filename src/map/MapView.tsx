@@ -11,7 +11,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { boundariesUrl, type Dataset } from '../data/dataset';
-import { seaMaskKeysNear } from '../domain/sea-mask';
+import { seaMaskKeysNear, seaMaskPieces, type SeaMaskCollection } from '../domain/sea-mask';
 import { choroplethOf, selectZones } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
@@ -56,6 +56,12 @@ maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
 const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: 16 } };
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** The sea mask's pieces (see src/domain/sea-mask.ts), fetched as soon as the map's code runs (index.html preloads it). */
+const seaMaskFile: Promise<SeaMaskCollection> = fetch(SEA_MASK_URL).then((r) => {
+  if (!r.ok) throw new Error(`HTTP ${r.status}`);
+  return r.json() as Promise<SeaMaskCollection>;
+});
+seaMaskFile.catch(() => undefined);
 
 export interface HoverInfo {
   readonly polygon: number;
@@ -84,22 +90,41 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
   const grouping = useStore((s) => s.grouping);
   const { zones } = selectZones(data, hubs, rule);
   // The sea mask's pieces near the zones (half a degree around each), as a stable list while they stay the same.
+  // Only those pieces go to MapLibre (its worker then tiles a few squares, not the whole mask), and the zones
+  // are drawn once the mask is in, so they never paint the sea.
   const maskKeyText = seaMaskKeysNear(zones, 0.5).join(',');
-  const maskKeys = useMemo(() => (maskKeyText ? maskKeyText.split(',').map(Number) : []), [maskKeyText]);
+  const [seaMask, setSeaMask] = useState<SeaMaskCollection | null>(null);
+  useEffect(() => {
+    let alive = true;
+    seaMaskFile.then(
+      (m) => alive && setSeaMask(m),
+      (e: unknown) => console.error(`sea-mask.geojson: ${String(e)}`),
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  const seaMaskShown = useMemo(
+    () =>
+      seaMask && maskKeyText ? seaMaskPieces(seaMask, maskKeyText.split(',').map(Number)) : EMPTY_COLLECTION,
+    [seaMask, maskKeyText],
+  );
 
   const eastIds = data ? data.isEast[grouping].flatMap((e, i) => (e ? [i] : [])) : [];
   // The embedded boundaries are drawn from their URL (parsed in MapLibre's worker, not on the main thread,
   // and not waiting for the other data files); imported boundaries are handed over as an object.
   const provinces = data ? (boundariesUrl(data.boundaries) ?? data.boundaries) : PROVINCES_URL;
+  // The polygons without a value; the source only changes when they do (each change is a round trip to the worker).
+  const noDataIds = (choropleth?.result.values ?? [])
+    .flatMap((v) => (v.value === null ? [v.polygonId] : []))
+    .join(',');
+  const boundaries = data?.boundaries;
   const noData = useMemo(
     () =>
-      data && choropleth
-        ? noDataFeatures(
-            data.boundaries,
-            choropleth.result.values.flatMap((v) => (v.value === null ? [v.polygonId as number] : [])),
-          )
+      boundaries && noDataIds
+        ? noDataFeatures(boundaries, noDataIds.split(',').map(Number))
         : EMPTY_COLLECTION,
-    [data, choropleth],
+    [boundaries, noDataIds],
   );
   // The choropleth through feature state, once the provinces source exists.
   // Idle only counts once they are on the map (set after the commit that applied them).
@@ -112,17 +137,30 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       provinceStates(choropleth.fill).forEach((state, id) =>
         map.setFeatureState({ source: PROVINCES_SOURCE_ID, id }, state),
       );
-    dataOnMap.current = data !== null;
-  }, [choropleth, data, provincesReady]);
+    dataOnMap.current = data !== null && seaMask !== null;
+  }, [choropleth, data, provincesReady, seaMask]);
 
   // Hover and selection outlines: the one or two polygons go to a small source of their own.
   const latest = useRef({ data, selected });
+  const drawn = useRef<{
+    source: unknown;
+    boundaries: unknown;
+    hover: number | null;
+    selected: number | null;
+  } | null>(null);
   const drawHighlight = useCallback(() => {
     const map = mapRef.current?.getMap();
     const source = map?.getSource<GeoJSONSource>(HIGHLIGHT_SOURCE_ID);
     const { data, selected } = latest.current;
     if (!source || !data) return;
-    void source.setData(highlightFeatures(data.boundaries, hoverRef.current, selected));
+    const next = { source, boundaries: data.boundaries, hover: hoverRef.current, selected };
+    const last = drawn.current;
+    // Nothing to draw and nothing drawn, or the same as drawn: no round trip to the worker.
+    const same =
+      last && (['source', 'boundaries', 'hover', 'selected'] as const).every((k) => last[k] === next[k]);
+    if (same || (!last && next.hover === null && next.selected === null)) return;
+    drawn.current = next;
+    void source.setData(highlightFeatures(data.boundaries, next.hover, next.selected));
   }, []);
   useEffect(() => {
     latest.current = { data, selected };
@@ -230,12 +268,12 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         <Source id={NO_DATA_SOURCE_ID} type="geojson" data={noData}>
           <Layer {...noDataLayer} />
         </Source>
-        <Source id={ZONES_SOURCE_ID} type="geojson" data={zones}>
+        <Source id={ZONES_SOURCE_ID} type="geojson" data={seaMask ? zones : EMPTY_COLLECTION}>
           <Layer {...zonesFillLayer} />
           <Layer {...zonesOutlineLayer} />
         </Source>
-        <Source id={SEA_MASK_SOURCE_ID} type="geojson" data={SEA_MASK_URL}>
-          <Layer {...seaMaskLayer(maskKeys)} />
+        <Source id={SEA_MASK_SOURCE_ID} type="geojson" data={seaMaskShown}>
+          <Layer {...seaMaskLayer} />
         </Source>
         <Source id={COUNTRIES_SOURCE_ID} type="geojson" data={COUNTRIES_URL}>
           <Layer {...countriesFillLayer} />

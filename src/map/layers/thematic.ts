@@ -143,16 +143,15 @@ export const zonesOutlineLayer: LineLayerSpecification = {
 };
 
 /**
- * Sea colour over the sea near catchment zones (the mask's pieces `keys`, see src/domain/sea-mask.ts), above the
- * zones: zones never paint the sea.
+ * Sea colour over the sea near catchment zones (the source holds the mask's pieces there, see
+ * src/domain/sea-mask.ts), above the zones: zones never paint the sea.
  */
-export const seaMaskLayer = (keys: readonly number[]): FillLayerSpecification => ({
+export const seaMaskLayer: FillLayerSpecification = {
   id: 'sea-mask',
   type: 'fill',
   source: SEA_MASK_SOURCE_ID,
-  filter: ['in', ['get', 'k'], ['literal', [...keys]]],
   paint: { 'fill-color': SEA_COLOUR, 'fill-antialias': false },
-});
+};
 
 /** A diagonal hatch image (ImageData) for polygons without data. */
 export function hatchImage(size = 8): { width: number; height: number; data: Uint8Array } {

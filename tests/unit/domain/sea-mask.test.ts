@@ -3,7 +3,13 @@ import { join } from 'node:path';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { SEA_MASK_GRID, seaMaskKeys, seaMaskKeysNear, seaMaskSquares } from '../../../src/domain/sea-mask';
+import {
+  SEA_MASK_GRID,
+  seaMaskKeys,
+  seaMaskKeysNear,
+  seaMaskPieces,
+  seaMaskSquares,
+} from '../../../src/domain/sea-mask';
 
 const mask = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../public/data/sea-mask.geojson'), 'utf8'),
@@ -56,5 +62,14 @@ describe('the sea mask in squares', () => {
     expect(seaMaskKeysNear(zone, 0)).toEqual(seaMaskKeys(123.9, -10.1, 123.9, -10.1));
     expect(seaMaskKeysNear(zone, 0.5)).toEqual(seaMaskKeys(123.4, -10.6, 124.4, -9.6));
     expect(seaMaskKeysNear({ type: 'FeatureCollection', features: [] }, 0.5)).toEqual([]);
+  });
+
+  it('hands the map only the pieces in the squares asked for', () => {
+    const keys = seaMaskKeys(123, -11.5, 124.5, -9.5);
+    const pieces = seaMaskPieces(mask, keys);
+    expect(pieces.features.length).toBeGreaterThan(0);
+    expect(pieces.features.every((f) => keys.includes(f.properties.k))).toBe(true);
+    expect(pieces.features).toEqual(mask.features.filter((f) => keys.includes(f.properties.k)));
+    expect(seaMaskPieces(mask, []).features).toEqual([]);
   });
 });
