@@ -12,10 +12,11 @@ const BUTTONS: readonly { panel: Panel; key: string }[] = [
   { panel: 'import', key: 'import.open' },
 ];
 
-/** Page header: the app name and the buttons that open the side panels. */
+/** Page header: the app name and the buttons that open the side panels (each needs the data: off until they are in). */
 export function AppHeader() {
   const { t } = useTranslation();
   const open = useStore((s) => s.panel);
+  const noData = useStore((s) => s.dataset === null);
   return (
     <header className="app-header">
       <h1>{t('app.title')}</h1>
@@ -26,6 +27,7 @@ export function AppHeader() {
             key={b.panel}
             type="button"
             aria-pressed={open === b.panel}
+            disabled={noData}
             onClick={() => store.getState().openPanel(b.panel)}
           >
             {t(b.key)}

@@ -8,13 +8,20 @@ import { ShareButton } from './ShareButton';
 export function BriefingActions() {
   const { t } = useTranslation();
   const scenesOpen = useStore((s) => s.panel === 'scenes');
+  // Scenes and presenter mode apply views to the data: off until the data are in.
+  const noData = useStore((s) => s.dataset === null);
   return (
     <div className="header-briefing" role="group" aria-label={t('briefing.actions')}>
       <ShareButton />
-      <button type="button" aria-pressed={scenesOpen} onClick={() => store.getState().openPanel('scenes')}>
+      <button
+        type="button"
+        aria-pressed={scenesOpen}
+        disabled={noData}
+        onClick={() => store.getState().openPanel('scenes')}
+      >
         {t('briefing.scenes')}
       </button>
-      <PresenterButton />
+      <PresenterButton disabled={noData} />
       <ExportImageMenu />
       <ExportDataMenu />
     </div>

@@ -32,6 +32,9 @@ test('a missing data file is named in Bahasa Indonesia or English, with a way to
     'Data bawaan tidak dapat dimuat: server menjawab HTTP 404 untuk berkas cells.json.',
   );
   await expect(dashboard.button('Muat ulang halaman')).toBeVisible();
+  // Views that need the data are off, rather than opening onto nothing.
+  for (const name of ['Rencanakan roadshow', 'Tampilan tabel', 'Impor data', 'Adegan', 'Mode presentasi'])
+    await expect(dashboard.button(name)).toBeDisabled();
 
   await dashboard.chooseLanguage('Bahasa', 'English');
   await expect(dashboard.alert).toContainText(

@@ -4,10 +4,10 @@ import { useStore } from '../../state/store';
 import { enterPresenter, keyAction, leavePresenter, stepScene } from './presenter';
 
 /** Header control: "Presenter mode". */
-export function PresenterButton() {
+export function PresenterButton({ disabled = false }: { disabled?: boolean }) {
   const { t } = useTranslation();
   return (
-    <button type="button" onClick={enterPresenter}>
+    <button type="button" disabled={disabled} onClick={enterPresenter}>
       {t('briefing.presenter')}
     </button>
   );
