@@ -79,18 +79,31 @@ export function zoneFeatures(
   status: string,
 ): [Feature<MultiPolygon, ZoneProps>, Feature<MultiLineString, ZoneProps>] {
   const rings: Position[][] = new Array<Position[]>(ids.length);
+  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let k = 0; k < ids.length; k++) {
     const c = ids[k]!;
-    rings[k] = cellToBoundary(splitLongToH3Index(cells.h3lo[c]!, cells.h3hi[c]!), true);
+    const ring = cellToBoundary(splitLongToH3Index(cells.h3lo[c]!, cells.h3hi[c]!), true);
+    for (const [x, y] of ring) {
+      box[0] = Math.min(box[0], x);
+      box[1] = Math.min(box[1], y);
+      box[2] = Math.max(box[2], x);
+      box[3] = Math.max(box[3], y);
+    }
+    rings[k] = ring;
   }
+  // The zone's box (GeoJSON's own `bbox` member), so the map finds the sea-mask squares near it without walking
+  // every vertex on each render; none for a zone without cells.
+  const bbox = ids.length > 0 ? { bbox: box } : {};
   return [
     {
       type: 'Feature',
+      ...bbox,
       properties: { hubId, status, part: 'fill' },
       geometry: { type: 'MultiPolygon', coordinates: rings.map((r) => [r]) },
     },
     {
       type: 'Feature',
+      ...bbox,
       properties: { hubId, status, part: 'outline' },
       geometry: { type: 'MultiLineString', coordinates: unionOutline(rings) },
     },

@@ -62,6 +62,12 @@ describe('the sea mask in squares', () => {
     expect(seaMaskKeysNear(zone, 0)).toEqual(seaMaskKeys(123.9, -10.1, 123.9, -10.1));
     expect(seaMaskKeysNear(zone, 0.5)).toEqual(seaMaskKeys(123.4, -10.6, 124.4, -9.6));
     expect(seaMaskKeysNear({ type: 'FeatureCollection', features: [] }, 0.5)).toEqual([]);
+    // A feature's own bbox member stands for its coordinates.
+    const boxed: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [{ ...zone.features[0]!, bbox: [130.1, -3.9, 130.2, -3.8] }],
+    };
+    expect(seaMaskKeysNear(boxed, 0)).toEqual(seaMaskKeys(130.1, -3.9, 130.2, -3.8));
   });
 
   it('hands the map only the pieces in the squares asked for', () => {

@@ -1,7 +1,8 @@
-import { cellToBoundary, cellsToMultiPolygon, gridDisk, latLngToCell } from 'h3-js';
+import { cellToBoundary, cellsToMultiPolygon, gridDisk, h3IndexToSplitLong, latLngToCell } from 'h3-js';
 import type { Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { unionOutline } from '../../../src/domain/zones';
+import type { CellTable } from '../../../src/domain/types';
+import { unionOutline, zoneFeatures } from '../../../src/domain/zones';
 
 const key = (p: Position) => `${p[0]!.toFixed(6)},${p[1]!.toFixed(6)}`;
 /** Undirected edges of lines (or rings), as a sorted list of keys. */
@@ -32,5 +33,21 @@ describe('zone outline: the union of the cells, traced from their edges', () => 
 
   it('has no outline for no cells', () => {
     expect(unionOutline([])).toEqual([]);
+  });
+
+  it('gives both features of a zone its box, the extent of its cells', () => {
+    const h3 = gridDisk(latLngToCell(-5.14, 119.42, 6), 3);
+    const split = h3.map((c) => h3IndexToSplitLong(c));
+    const cells = {
+      h3lo: Uint32Array.from(split, (x) => x[0]),
+      h3hi: Uint32Array.from(split, (x) => x[1]),
+    } as unknown as CellTable;
+    const [fill, outline] = zoneFeatures(cells, Uint32Array.from(h3.keys()), 'hub-1', 'added');
+    const xs = h3.flatMap((c) => cellToBoundary(c, true).map((p) => p[0]));
+    const ys = h3.flatMap((c) => cellToBoundary(c, true).map((p) => p[1]));
+    const box = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+    expect(fill.bbox).toEqual(box);
+    expect(outline.bbox).toEqual(box);
+    expect(zoneFeatures(cells, new Uint32Array(0), 'hub-2', 'added')[0].bbox).toBeUndefined();
   });
 });
