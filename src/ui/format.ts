@@ -2,12 +2,15 @@
 import type { Unit } from '../domain/metrics';
 
 /** Formatters are costly to build (a table's worth took 60 ms at start-up) and are reused per locale and style. */
-const formatters = new Map<string, Intl.NumberFormat>();
-function numberFormat(locale: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const id = `${locale}|${key}`;
-  let f = formatters.get(id);
-  if (!f) formatters.set(id, (f = new Intl.NumberFormat(locale, options)));
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(id: string, make: () => F): F {
+  let f = formatters.get(id) as F | undefined;
+  if (!f) formatters.set(id, (f = make()));
   return f;
+}
+
+function numberFormat(locale: string, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  return cached(`number|${locale}|${key}`, () => new Intl.NumberFormat(locale, options));
 }
 
 export function formatNumber(locale: string, x: number, digits = 0): string {
@@ -49,14 +52,11 @@ export function formatDate(locale: string, iso: string, style: 'medium' | 'long'
   if (!m) return iso;
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (Number.isNaN(day.getTime())) return iso;
-  const id = `${locale}|${style}`;
-  let f = dateFormatters.get(id);
-  if (!f)
-    dateFormatters.set(id, (f = new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' })));
-  return f.format(day);
+  return cached(
+    `date|${locale}|${style}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: 'UTC' }),
+  ).format(day);
 }
-
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A number as written in running text: the locale's marks, up to six decimals, none added (id "1.234,5").
