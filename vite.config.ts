@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { preloadFirstMap } from './scripts/vite-preload';
+import { preloadFirstMap } from './scripts/vite-preload.ts';
 
 /**
  * Issue #8: the built page carries a strict Content-Security-Policy (no inline or eval'd script, nothing from
@@ -42,6 +42,8 @@ export default defineConfig({
     target: 'es2022',
     // The map chunk (MapLibre, lazy-loaded) is ~1 MB by design.
     chunkSizeWarningLimit: 1500,
+    // Rolldown's plugin-timing hints are noise on a busy machine (they measure load, not the build).
+    rolldownOptions: { checks: { pluginTimings: false } },
   },
   worker: { format: 'es' },
   preview: { port: 4173, strictPort: true },

@@ -1,6 +1,8 @@
 /**
- * Start the first map's downloads at once (issue #4, time to map idle): preload the embedded data files and the
- * map chunk (MapLibre) from index.html, so they download in parallel with the app's entry script instead of after it.
+ * Start the first map's downloads at once (time to map idle): preload the embedded data files and the map chunk
+ * (MapLibre) from index.html, so they download in parallel with the app's entry script instead of after it.
+ * Links are written under the build's `base`, so a deploy under a sub-path (`vite build --base=/jangkau/`)
+ * preloads from that sub-path too.
  */
 import type { Plugin } from 'vite';
 
@@ -15,13 +17,16 @@ const DATA_FILES = [
 ];
 
 export function preloadFirstMap(): Plugin {
+  let base = '/';
   return {
     name: 'jangkau-preload-first-map',
     apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
     transformIndexHtml: {
       order: 'post',
       handler: (_html, ctx) => {
-        const base = '/';
         const chunk = Object.values(ctx.bundle ?? {}).find(
           (c) => c.type === 'chunk' && (c.facadeModuleId ?? '').endsWith('src/map/MapView.tsx'),
         );
