@@ -1,6 +1,8 @@
-// `npm run test:e2e` (issue #2): build the production site, serve it with `vite preview` on a free
-// localhost port, run the Playwright specs in tests/e2e against it with Debian's Chromium, stop the
-// server and exit with Playwright's code. Extra arguments go to `playwright test` (e.g. `-g smoke`).
+// `npm run test:e2e`: build the production site, serve it with `vite preview` on a free localhost
+// port, run the Playwright specs in tests/e2e against it with the system Chromium, stop the server
+// and exit with Playwright's code. Extra arguments go to `playwright test`, e.g.
+// `npm run test:e2e -- tests/e2e/map.spec.ts` or `npm run test:e2e -- -g "hatched"`.
+// With E2E_PREBUILT=1 the existing dist/ is served as it is (the gate builds it beforehand).
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -28,8 +30,10 @@ async function main() {
   }
   console.log(`e2e: using ${chromium}`);
 
-  const buildCode = await buildSite();
-  if (buildCode !== 0) return buildCode;
+  if (process.env.E2E_PREBUILT !== '1') {
+    const buildCode = await buildSite();
+    if (buildCode !== 0) return buildCode;
+  }
 
   const server = await startPreview();
   try {
