@@ -82,7 +82,7 @@ export default defineConfig(
     rules: {
       'no-restricted-imports': banImports(
         MAP_LIBRARIES,
-        'Only src/map may import MapLibre; go through the map adapter (see STYLE.md "Map").',
+        'Only src/map may import MapLibre; go through the map adapter.',
       ),
     },
   },

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests run in node with no DOM (STYLE.md "Tests"); browser flows live in tests/e2e (Playwright).
+// Unit tests run in node with no DOM; browser flows live in tests/e2e (Playwright).
 export default defineConfig({
   test: {
     environment: 'node',

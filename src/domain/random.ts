@@ -1,6 +1,6 @@
 /**
  * Seeded pseudo-random numbers for tests, benchmarks and synthetic instances (issue #5).
- * The domain never calls `Math.random()` (STYLE.md "Domain"); anything random takes a seed instead.
+ * The domain never calls `Math.random()`; anything random takes a seed instead.
  */
 
 /** A deterministic stream of pseudo-random numbers. Same seed, same stream, on every platform. */

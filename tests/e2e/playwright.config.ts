@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
 
 // Run through `npm run test:e2e` (scripts/e2e.mjs), which builds the site, serves it and sets
-// E2E_BASE_URL. Debian's Chromium, never a downloaded browser (STYLE.md "Tests").
+// E2E_BASE_URL. Debian's Chromium, never a downloaded browser.
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 /**
- * SVG file snapshots for the charts (STYLE.md "Tests"): numbers rounded to 3 decimals, one element per line, compared
+ * SVG file snapshots for the charts: numbers rounded to 3 decimals, one element per line, compared
  * with `toMatchFileSnapshot`; on a mismatch a `-changed` copy is written next to the snapshot for review.
  */
 import { writeFileSync } from 'node:fs';
