@@ -17,13 +17,38 @@ const UI_AND_MAP_LIBRARIES = [
 ];
 const MAP_LIBRARIES = ['maplibre-gl', '@vis.gl/react-maplibre'];
 
-/** `no-restricted-imports` options banning each package and its sub-paths. */
-function banImports(packages, message) {
+const SRC_FOLDERS = ['domain', 'data', 'workers', 'i18n', 'state', 'map', 'charts', 'ui', 'app'];
+
+/**
+ * What each folder of src/ must not import: the src/ folders above it, and the listed packages.
+ * `folders` lists the src/ folders it may import besides itself.
+ */
+const LAYERS = {
+  domain: { folders: [], packages: UI_AND_MAP_LIBRARIES },
+  data: { folders: ['domain'], packages: UI_AND_MAP_LIBRARIES },
+  workers: { folders: ['domain'], packages: UI_AND_MAP_LIBRARIES },
+  i18n: { folders: [], packages: MAP_LIBRARIES },
+  state: { folders: ['domain', 'data', 'workers', 'i18n'], packages: MAP_LIBRARIES },
+  map: { folders: ['domain', 'data', 'state', 'i18n'], packages: [] },
+  charts: { folders: ['domain', 'data', 'state', 'i18n'], packages: MAP_LIBRARIES },
+  ui: { folders: ['domain', 'data', 'workers', 'i18n', 'state', 'map', 'charts'], packages: MAP_LIBRARIES },
+  app: { folders: SRC_FOLDERS.filter((f) => f !== 'app'), packages: MAP_LIBRARIES },
+};
+
+/** `no-restricted-imports` options for one src/ folder (see LAYERS). */
+function layerRule(layer, allowed, packages) {
+  const banned = SRC_FOLDERS.filter((f) => f !== layer && !allowed.includes(f));
+  const message = `src/${layer} may import only ${[layer, ...allowed].map((f) => `src/${f}`).join(', ')}${
+    packages.length ? ` and no ${packages.join(', ')}` : ''
+  } (see CONTRIBUTING.md, "Layers").`;
   return [
     'error',
     {
       paths: packages.map((name) => ({ name, message })),
-      patterns: [{ group: packages.map((name) => `${name}/*`), message }],
+      patterns: [
+        ...(packages.length ? [{ group: packages.map((name) => `${name}/*`), message }] : []),
+        ...(banned.length ? [{ group: banned.flatMap((f) => [`**/${f}`, `**/${f}/**`]), message }] : []),
+      ],
     },
   ];
 }
@@ -75,24 +100,11 @@ export default defineConfig(
     files: ['data/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'tests/**/*.ts', '*.config.ts'],
     languageOptions: { globals: { ...globals.node } },
   },
-  // Boundaries. Later blocks override earlier ones for the same rule, so the strictest comes last.
-  {
-    files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/map/**'],
-    rules: {
-      'no-restricted-imports': banImports(
-        MAP_LIBRARIES,
-        'Only src/map may import MapLibre; go through the map adapter.',
-      ),
-    },
-  },
-  {
-    files: ['src/domain/**/*.{ts,tsx}', 'src/workers/**/*.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': banImports(
-        UI_AND_MAP_LIBRARIES,
-        'src/domain and src/workers are plain TypeScript: no React, MapLibre, zustand or d3-selection.',
-      ),
-    },
-  },
+  // Boundaries: each folder of src/ may import only the packages and the folders below it
+  // (domain <- data, workers <- state <- map, charts <- ui <- app; i18n is a leaf any layer above the
+  // domain may use). One rule entry per folder, because a later block replaces an earlier one's rule.
+  ...Object.entries(LAYERS).map(([layer, { folders, packages }]) => ({
+    files: [`src/${layer}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': layerRule(layer, folders, packages) },
+  })),
 );
