@@ -9,7 +9,7 @@ function preloadHrefs(base: string): string[] {
   const plugin = preloadFirstMap();
   const configResolved = plugin.configResolved as (c: ResolvedConfig) => void;
   configResolved({ base } as ResolvedConfig);
-  const hook = plugin.transformIndexHtml as {
+  const hook = plugin.transformIndexHtml as unknown as {
     handler: (html: string, ctx: { bundle: Record<string, unknown> }) => Tag[];
   };
   const bundle = {
