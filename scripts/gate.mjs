@@ -1,12 +1,11 @@
 // `npm test`: the whole gate, the same locally and in CI.
 //
-//   1. static checks (format, types, lint) and the production build, two lanes at a time;
-//   2. unit tests (vitest);
-//   3. browser tests (Playwright on the build from step 1).
+//   lane 1: the production build, then the browser tests on it (Playwright, streamed);
+//   lane 2: format, types, lint, then the unit tests (vitest).
 //
 // Every step runs even when an earlier one failed, so a broken lint never hides the browser tests.
-// The output of the parallel steps is held back and printed whole when each ends (output of a
-// failing step in full, a passing step only its last lines). The last line counts every test of the
+// The output of lane 2 is held back and printed whole when each step ends (a failing step in full,
+// a passing one only its last lines). The last line counts every test of the
 // run, unit and browser together, plus one failure for each check or build that failed:
 // `gate: N passed, N failed`.
 import { spawn } from 'node:child_process';
@@ -85,37 +84,46 @@ async function main() {
   await rm(join(ROOT, 'test-results'), { recursive: true, force: true });
 
   const npx = (name, tool, args) => () => step(name, bin(tool), args, { capture: true });
-  const checks = await lanes(
-    [
-      npx('format', 'prettier', ['--check', '--log-level', 'warn', '.']),
-      npx('types', 'tsc', ['--noEmit']),
-      npx('build', 'vite', ['build', '--logLevel', 'warn']),
-    ],
-    [npx('lint', 'eslint', ['.', '--max-warnings', '0'])],
-  );
-
-  console.log('\n── unit tests');
-  const unit = await step('unit', bin('vitest'), [
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${UNIT_REPORT}`,
-  ]);
-  const unitCounts = await readCounts(UNIT_REPORT, (r) => ({
-    passed: r.numPassedTests,
-    failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
-  }));
-
-  const built = checks.find((c) => c.name === 'build')?.code === 0;
+  // Two lanes side by side: the browser tests spend much of their time waiting for the map, and the
+  // checks and unit tests use that time. Only the browser lane streams its output.
+  const unitStep = () =>
+    step(
+      'unit',
+      bin('vitest'),
+      ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${UNIT_REPORT}`],
+      { capture: true },
+    );
   let e2e = { name: 'e2e', code: 1, ms: 0, output: '' };
-  if (built) {
+  const e2eStep = async () => {
     console.log('\n── browser tests');
     e2e = await step('e2e', process.execPath, [join(ROOT, 'scripts', 'e2e.mjs')], {
       env: { ...process.env, E2E_PREBUILT: '1' },
     });
-  } else {
-    console.log('\n── browser tests: not run, the build failed');
-  }
+    return e2e;
+  };
+  const build = npx('build', 'vite', ['build', '--logLevel', 'warn']);
+  const results = await lanes(
+    [
+      async () => {
+        const b = await build();
+        if (b.code === 0) await e2eStep();
+        else console.log('\n── browser tests: not run, the build failed');
+        return b;
+      },
+    ],
+    [
+      npx('format', 'prettier', ['--check', '--log-level', 'warn', '.']),
+      npx('types', 'tsc', ['--noEmit']),
+      npx('lint', 'eslint', ['.', '--max-warnings', '0']),
+      unitStep,
+    ],
+  );
+  const checks = results.filter((r) => r.name !== 'unit');
+  const unit = results.find((r) => r.name === 'unit');
+  const unitCounts = await readCounts(UNIT_REPORT, (r) => ({
+    passed: r.numPassedTests,
+    failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0),
+  }));
   const e2eCounts = await readCounts(E2E_REPORT, (r) => ({
     passed: (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0),
     failed: r.stats?.unexpected ?? 0,
