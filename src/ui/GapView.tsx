@@ -25,6 +25,7 @@ import {
   type Region,
   type RegionFigure,
 } from '../domain/gap';
+import { seriesDefinition } from '../domain/metrics';
 import { selectCoverage, selectOffline } from '../state/selectors';
 import type { Grouping } from '../state/slices/view';
 import { store, useStore } from '../state/store';
@@ -238,7 +239,7 @@ export function GapView() {
 
         <h3>{t('gap.trend')}</h3>
         <GapTrend
-          data={trendData(s)}
+          data={trendData(s, data)}
           selectedYear={year}
           title={t('gap.trendTitle', {
             from: s.years[0]?.year,
@@ -253,6 +254,7 @@ export function GapView() {
           caption={{
             complete: t('gap.keyComplete'),
             partial: t('gap.keyPartial'),
+            breakKey: t('gap.keyBreak'),
             ...(missingYears.length ? { note: t('gap.noYears', { years: missingYears.join(', ') }) } : {}),
             source: t('gap.sourceLine', { orgs }),
           }}
@@ -417,12 +419,13 @@ function missingYearsOf(s: GapSeries): number[] {
   return out;
 }
 
-const trendData = (s: GapSeries): TrendDatum[] =>
+const trendData = (s: GapSeries, data: Dataset): TrendDatum[] =>
   s.years.map((y) => ({
     year: y.year,
     east: y.east.value,
     west: y.west.value,
     complete: y.coverage.complete,
+    definition: seriesDefinition(data.stats, SOURCE_SPEC[s.source].metric, y.year),
   }));
 
 function pointLabel(
