@@ -4,6 +4,7 @@ import type {
   Basis,
   CampaignFact,
   MetricId,
+  FacebookCountDefinition,
   FacebookShareDefinition,
   NationalObservation,
   Observation,
@@ -238,6 +239,31 @@ export function buildStats(input: StatsInput, book: SourceBook, citations = new 
     const year = Number(/\b(20\d\d)\b/.exec(r.period)?.[1]);
     if (!Number.isInteger(year))
       throw new DataBuildError('data/social_media_facebook.csv', row, 'period', 'no year');
+    // Reported national counts, in millions; each says what it counts (users, monthly active users, accounts).
+    if (/facebook/i.test(r.measure) && /^million /.test(r.unit)) {
+      const countDefinition: FacebookCountDefinition = /monthly active|MAU/i.test(`${r.measure} ${r.unit}`)
+        ? 'monthly_active'
+        : /accounts/i.test(r.measure)
+          ? 'accounts'
+          : /\bactive\b/i.test(r.measure)
+            ? 'active'
+            : 'users';
+      national.push({
+        metric: 'facebook_users_reported',
+        year,
+        value: r.value,
+        sourceId: book.ref(
+          'fb',
+          withYear(
+            cite(r.source_url, 'data/social_media_facebook.csv', row),
+            year,
+            [r.period, r.note].filter(Boolean).join('; '),
+          ),
+        ),
+        definition: countDefinition,
+        ...(/more than/i.test(r.unit) ? { moreThan: true } : {}),
+      });
+    }
     const isFbShare = /facebook/i.test(r.measure) && r.unit === 'percent of internet users';
     const statedShare = /about (\d+) percent of Indonesian internet users use Facebook/i.exec(r.note ?? '');
     if (!isFbShare && !statedShare) continue;
@@ -274,7 +300,9 @@ export function buildStats(input: StatsInput, book: SourceBook, citations = new 
   // BPS ICT Development Index (IP-TIK), 0-10, by province (34-province basis) and national.
   for (const { row, value: r } of readCsv(`${dir}/province_ip_tik.csv`, IpTikRow)) {
     const file = 'data/province_ip_tik.csv';
-    const sourceId = book.ref('iptik', withYear(cite(r.source_url, file, row), r.year));
+    // Province rows' notes only repeat the name in the source; a national row's note says where its figure is from.
+    const note = r.geography_basis === 'national' ? (r.note ?? '') : '';
+    const sourceId = book.ref('iptik', withYear(cite(r.source_url, file, row), r.year, note));
     if (r.geography_basis === 'national') {
       national.push({ metric: 'ip_tik', year: r.year, value: r.value, sourceId });
       continue;

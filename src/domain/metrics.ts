@@ -118,7 +118,12 @@ export function nearestFacebookShare(stats: StatsFile, year: number): FacebookSh
     )
       best = r;
   return best
-    ? { year: best.year, value: best.value, sourceId: best.sourceId, definition: best.definition ?? 'uses' }
+    ? {
+        year: best.year,
+        value: best.value,
+        sourceId: best.sourceId,
+        definition: best.definition === 'most_used' ? 'most_used' : 'uses',
+      }
     : undefined;
 }
 

@@ -121,16 +121,26 @@ export interface Observation {
  * naming it as the social-media app they use most (APJII 2022). The two are different series, never a trend.
  */
 export type FacebookShareDefinition = 'uses' | 'most_used';
+/** What a reported national count of Facebook users counts (sources differ; they are listed, never a trend). */
+export type FacebookCountDefinition = 'users' | 'monthly_active' | 'active' | 'accounts';
 
 export interface NationalObservation {
   readonly metric:
-    'internet_use_bps' | 'population' | 'msme_total' | 'facebook_share_of_internet_users' | 'ip_tik';
+    | 'internet_use_bps'
+    | 'population'
+    | 'msme_total'
+    | 'facebook_share_of_internet_users'
+    /** Reported national counts of Facebook users, in millions. */
+    | 'facebook_users_reported'
+    | 'ip_tik';
   readonly year: number;
   readonly value: number;
   readonly sourceId: string;
   readonly note?: string;
-  /** For the Facebook share: what it counts. */
-  readonly definition?: FacebookShareDefinition;
+  /** For the Facebook share or count: what it counts. */
+  readonly definition?: FacebookShareDefinition | FacebookCountDefinition;
+  /** The value was stated as a floor ("more than 130 million"). */
+  readonly moreThan?: boolean;
 }
 
 export type StopStatus = 'held' | 'planned';

@@ -280,6 +280,26 @@ export const en = {
     sources: 'Sources',
     methods: 'Methods of the estimates',
     definitions: 'What the figures measure',
+    nationalTitle: 'National figures as cited',
+    nationalCaption:
+      'Each row counts what its label says; rows with different labels are different measures.',
+    nationalFigure: 'Figure',
+    millions: '{{value}} million',
+    moreThan: 'more than {{value}}',
+    approx: 'about {{value}}',
+    national: {
+      internet_use_bps: 'Internet use, people aged 5 and over (BPS)',
+      ip_tik: 'ICT Development Index, 0–10 (BPS)',
+      facebook_share_of_internet_users_uses: 'Internet users who use Facebook',
+      facebook_share_of_internet_users_most_used:
+        'Internet users naming Facebook as the social-media app they use most',
+      facebook_users_reported_users: 'Facebook users',
+      facebook_users_reported_monthly_active: 'Facebook monthly active users',
+      facebook_users_reported_active: 'Active Facebook users',
+      facebook_users_reported_accounts: 'Facebook accounts',
+      msme_total: 'Non-farm businesses (Sensus Ekonomi 2016)',
+      population: 'Population',
+    },
     defBps:
       'Internet use (BPS, Susenas): the share of people aged 5 and over who accessed the internet, from any place and on any device, in the last three months. Published for 34 provinces up to 2023.',
     defApjii:

@@ -289,6 +289,26 @@ export const id: PartialTranslation = {
     sources: 'Sumber',
     methods: 'Metode perkiraan',
     definitions: 'Apa yang diukur setiap angka',
+    nationalTitle: 'Angka nasional sesuai sumbernya',
+    nationalCaption:
+      'Setiap baris menghitung apa yang tertulis pada labelnya; baris dengan label berbeda adalah ukuran yang berbeda.',
+    nationalFigure: 'Angka',
+    millions: '{{value}} juta',
+    moreThan: 'lebih dari {{value}}',
+    approx: 'sekitar {{value}}',
+    national: {
+      internet_use_bps: 'Penggunaan internet, penduduk usia 5 tahun ke atas (BPS)',
+      ip_tik: 'Indeks Pembangunan TIK, 0–10 (BPS)',
+      facebook_share_of_internet_users_uses: 'Pengguna internet yang memakai Facebook',
+      facebook_share_of_internet_users_most_used:
+        'Pengguna internet yang menyebut Facebook sebagai media sosial yang paling sering dipakai',
+      facebook_users_reported_users: 'Pengguna Facebook',
+      facebook_users_reported_monthly_active: 'Pengguna aktif bulanan Facebook',
+      facebook_users_reported_active: 'Pengguna aktif Facebook',
+      facebook_users_reported_accounts: 'Akun Facebook',
+      msme_total: 'Usaha nonpertanian (Sensus Ekonomi 2016)',
+      population: 'Jumlah penduduk',
+    },
     defBps:
       'Penggunaan internet (BPS, Susenas): persentase penduduk usia 5 tahun ke atas yang mengakses internet, dari mana saja dan dengan perangkat apa saja, dalam tiga bulan terakhir. Diterbitkan untuk 34 provinsi hingga 2023.',
     defApjii:

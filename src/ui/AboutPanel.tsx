@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { SourceRecord } from '../domain/types';
+import type { NationalObservation, SourceRecord } from '../domain/types';
 import { useStore } from '../state/store';
-import { formatDate } from './format';
+import { formatDate, formatNumber } from './format';
 import { UserDataTag } from './import/UserDataTag';
 import { Panel } from './Panel';
 
@@ -51,6 +51,76 @@ function Citation({ s }: { s: SourceRecord }) {
   );
 }
 
+/** Order of the national figures: by measure, then year. */
+const NATIONAL_ORDER: readonly NationalObservation['metric'][] = [
+  'internet_use_bps',
+  'ip_tik',
+  'facebook_share_of_internet_users',
+  'facebook_users_reported',
+  'msme_total',
+  'population',
+];
+
+/** The i18n key naming a national figure, with its definition where the measure has several. */
+const nationalKey = (n: NationalObservation) =>
+  `about.national.${n.metric}${n.definition ? `_${n.definition}` : ''}`;
+
+/**
+ * National figures as cited, each with what it counts and its source: shares, the ICT index, and the reported
+ * counts of Facebook users (which count different things: users, monthly active users, accounts).
+ */
+function NationalFigures() {
+  const { t, i18n } = useTranslation();
+  const data = useStore((s) => s.dataset);
+  if (!data) return null;
+  const lng = i18n.language;
+  const rows = [...data.stats.national].sort(
+    (a, b) =>
+      NATIONAL_ORDER.indexOf(a.metric) - NATIONAL_ORDER.indexOf(b.metric) ||
+      (a.definition ?? '').localeCompare(b.definition ?? '') ||
+      a.year - b.year,
+  );
+  /** As published: as many decimals as the cited figure has. */
+  const num = (v: number) => formatNumber(lng, v, (String(v).split('.')[1] ?? '').length);
+  const value = (n: NationalObservation) => {
+    const v =
+      n.metric === 'facebook_users_reported'
+        ? t('about.millions', { value: num(n.value) })
+        : n.metric === 'ip_tik' || n.metric === 'msme_total' || n.metric === 'population'
+          ? num(n.value)
+          : `${num(n.value)}%`;
+    if (n.moreThan) return t('about.moreThan', { value: v });
+    return n.note?.includes('"about"') ? t('about.approx', { value: v }) : v;
+  };
+  return (
+    <table className="data-table national-figures">
+      <caption>{t('about.nationalCaption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('about.nationalFigure')}</th>
+          <th scope="col">{t('year.label')}</th>
+          <th scope="col">{t('table.value')}</th>
+          <th scope="col">{t('table.source')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((n) => (
+          <tr key={`${n.metric}-${n.definition ?? ''}-${n.year}-${n.sourceId}`}>
+            <th scope="row">{t(nationalKey(n))}</th>
+            <td>{n.year}</td>
+            <td className="num">{value(n)}</td>
+            <td>
+              <a href={`#source-${n.sourceId}`}>
+                {data.stats.sources.find((s) => s.id === n.sourceId)?.org ?? n.sourceId}
+              </a>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** Every source with its link and year, the method of each estimate, and the known caveats. */
 export function AboutPanel() {
   const { t } = useTranslation();
@@ -69,6 +139,8 @@ export function AboutPanel() {
         <li>{t('about.defIpTik')}</li>
         <li>{t('about.defCampaign')}</li>
       </ul>
+      <h3 id="national">{t('about.nationalTitle')}</h3>
+      <NationalFigures />
       <h3 id="methods">{t('about.methods')}</h3>
       <dl className="methods">
         <dt>{t('about.surfaceTitle')}</dt>

@@ -66,10 +66,14 @@ describe('citations of the shipped figures', () => {
 
   it('a figure read only at a blog or an aggregator is marked so', () => {
     const weak = stats.sources.filter((s) => s.weak);
-    expect(weak.map((s) => s.readAt && hostOf(s.readAt.url)).sort()).toEqual([
+    expect([...new Set(weak.map((s) => s.readAt && hostOf(s.readAt.url)))].sort()).toEqual([
+      'cakapcakap.com',
       'journallampung84.blogspot.com',
+      'lintasterkini.com',
+      'oktofani.com',
       'tekcareya.com',
     ]);
+    expect(weak.find((s) => hostOf(s.readAt!.url) === 'lintasterkini.com')?.weak).toBe('aggregator');
   });
 
   it("every campaign row's source is dated by its statement", () => {
@@ -121,6 +125,17 @@ describe('citations of the shipped figures', () => {
     expect(counts.find((r) => r.period.startsWith('2015'))).toMatchObject({
       value: 76,
       unit: 'million users',
+    });
+    // Shipped as national figures in millions, each saying what it counts.
+    const shipped = stats.national.filter((n) => n.metric === 'facebook_users_reported');
+    expect(shipped).toHaveLength(counts.length);
+    expect(shipped.find((n) => n.year === 2015)).toMatchObject({ value: 76, definition: 'users' });
+    expect(shipped.find((n) => n.year === 2016)).toMatchObject({ value: 82, definition: 'monthly_active' });
+    expect(sourceOf(shipped.find((n) => n.year === 2015)!.sourceId)).toMatchObject({
+      org: 'Tempo.co',
+      title: 'Menkominfo Ajak Twitter dan Facebook Bikin Program Sosial',
+      date: '2015-11-17',
+      url: '',
     });
   });
 });
