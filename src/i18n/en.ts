@@ -84,6 +84,8 @@ export const en = {
       'Population of all ages × (1 − the BPS share of people aged 5 and over): children under 5 are counted as offline',
     onlyBlog: 'only read at a blog',
     onlyAggregator: 'only read at an aggregator',
+    someBlog: 'some figures only read at a blog',
+    someAggregator: 'some figures only read at an aggregator',
     coverageNote:
       'Share of each polygon’s estimated population inside the catchments of the {{count}} hubs on the map',
     years: 'Year {{year}}',

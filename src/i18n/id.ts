@@ -87,6 +87,8 @@ export const id: PartialTranslation = {
       'Penduduk semua umur × (1 − persentase BPS untuk penduduk usia 5 tahun ke atas): anak di bawah 5 tahun ikut dihitung belum daring',
     onlyBlog: 'hanya dibaca di blog',
     onlyAggregator: 'hanya dibaca di situs agregator',
+    someBlog: 'sebagian angka hanya dibaca di blog',
+    someAggregator: 'sebagian angka hanya dibaca di situs agregator',
     coverageNote: 'Bagian perkiraan penduduk tiap wilayah yang berada dalam jangkauan {{count}} hub di peta',
     years: 'Tahun {{year}}',
     coverageSource: 'Permukaan penduduk Jangkau (GeoNames, BPS SP2020)',

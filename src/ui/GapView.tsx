@@ -31,6 +31,7 @@ import type { Grouping } from '../state/slices/view';
 import { store, useStore } from '../state/store';
 import { formatCompact, formatNumber } from './format';
 import { Panel } from './Panel';
+import { publisherOf } from './sources';
 
 /** The gap view's source and year: they follow the map when it shows internet use (issue #6). */
 function useSourceAndYear(series: Record<GapSource, GapSeries> | null) {
@@ -407,7 +408,7 @@ function CoverageNotes({
 function sourceOrgs(data: Dataset, s: GapSeries): string {
   const ids = new Set(s.years.flatMap((y) => y.sourceIds));
   const orgs = new Set<string>();
-  for (const src of data.stats.sources) if (ids.has(src.id)) orgs.add(src.org.split(';')[0]!.trim());
+  for (const src of data.stats.sources) if (ids.has(src.id)) orgs.add(publisherOf(src.org));
   return [...orgs].join('; ');
 }
 

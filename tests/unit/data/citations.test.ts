@@ -18,8 +18,11 @@ import {
 } from '../../../data/lib/citations';
 import { DataBuildError, readCsv } from '../../../data/lib/csv';
 import { SocialRow } from '../../../data/lib/schemas';
-import { seriesDefinition } from '../../../src/domain/metrics';
-import type { StatsFile } from '../../../src/domain/types';
+import type { Dataset } from '../../../src/data/dataset';
+import { createMetricContext, metricValues, seriesDefinition } from '../../../src/domain/metrics';
+import type { ProvincesFile, StatsFile } from '../../../src/domain/types';
+import { initI18n } from '../../../src/i18n';
+import { sourceLine } from '../../../src/ui/sources';
 
 const root = join(import.meta.dirname, '../../..');
 const stats = JSON.parse(readFileSync(join(root, 'public/data/stats.json'), 'utf8')) as StatsFile;
@@ -74,6 +77,20 @@ describe('citations of the shipped figures', () => {
       'tekcareya.com',
     ]);
     expect(weak.find((s) => hostOf(s.readAt!.url) === 'lintasterkini.com')?.weak).toBe('aggregator');
+  });
+
+  it('the source beside a figure names the publisher once and marks a figure read only at a blog', async () => {
+    await initI18n('en');
+    const provinces = JSON.parse(
+      readFileSync(join(root, 'public/data/provinces.json'), 'utf8'),
+    ) as ProvincesFile;
+    const result = metricValues(createMetricContext(provinces, stats), 'msme_total', 2016);
+    const data = { stats } as Pick<Dataset, 'stats'> as Dataset;
+    expect(sourceLine(data, result)).toBe('BPS (some figures only read at a blog)');
+    const lampung = provinces.polygons.find((p) => p.provinces.includes(18))!.id;
+    expect(sourceLine(data, { ...result, values: [result.values[lampung]!] })).toBe(
+      'BPS (only read at a blog)',
+    );
   });
 
   it("every campaign row's source is dated by its statement", () => {
