@@ -117,7 +117,7 @@ export const en = {
     added: 'added',
     none: 'No hubs yet.',
     reachNote:
-      'Reach from the population surface (an estimate). Underserved = people × offline share of their province ({{year}}, BPS).',
+      'Reach from the population surface (an estimate). Underserved = people of all ages × offline share of their province ({{year}}, BPS share of people aged 5+).',
   },
   settings: {
     title: 'Settings',
@@ -405,7 +405,7 @@ export const en = {
     reachOutside: '{{outside}} not reached',
     reachOf: 'of {{offline}} offline people ({{share}})',
     reachNote:
-      'Estimate: population surface × (1 − BPS {{year}} internet use), minus the catchments of the {{hubs}} hubs on the map; it follows the hubs.',
+      'Estimate: population surface of all ages × (1 − BPS {{year}} internet use of people aged 5+), minus the catchments of the {{hubs}} hubs on the map; it follows the hubs.',
     showTable: 'Show as table',
     hideTable: 'Hide table',
     colYear: 'Year',

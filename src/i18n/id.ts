@@ -119,7 +119,7 @@ export const id: PartialTranslation = {
     added: 'ditambahkan',
     none: 'Belum ada hub.',
     reachNote:
-      'Jangkauan dari permukaan penduduk (perkiraan). Belum terlayani = penduduk × bagian belum daring di provinsinya ({{year}}, BPS).',
+      'Jangkauan dari permukaan penduduk (perkiraan). Belum terlayani = penduduk semua umur × bagian belum daring di provinsinya ({{year}}, persentase BPS untuk penduduk usia 5+).',
   },
   settings: {
     title: 'Pengaturan',
@@ -420,7 +420,7 @@ export const id: PartialTranslation = {
     reachOutside: '{{outside}} belum terjangkau',
     reachOf: 'dari {{offline}} penduduk belum daring ({{share}})',
     reachNote:
-      'Perkiraan: permukaan penduduk × (1 − penggunaan internet BPS {{year}}), dikurangi jangkauan {{hubs}} hub di peta; angka ini berubah mengikuti hub.',
+      'Perkiraan: permukaan penduduk semua umur × (1 − penggunaan internet BPS {{year}} untuk penduduk usia 5+), dikurangi jangkauan {{hubs}} hub di peta; angka ini berubah mengikuti hub.',
     showTable: 'Tampilkan sebagai tabel',
     hideTable: 'Sembunyikan tabel',
     colYear: 'Tahun',
