@@ -163,3 +163,55 @@ export const LajuRow = z.object({
   fact: trimmed.pipe(z.string().min(1)),
   source_url: trimmed.pipe(z.string().min(1)),
 });
+
+/** BPS ICT Development Index (IP-TIK) by province; national rows have no province code. */
+export const IpTikRow = z.object({
+  bps_code: optionalCode,
+  kemendagri_code: optionalCode,
+  province: trimmed.pipe(z.string().min(1)),
+  year,
+  indicator: trimmed.pipe(z.string().startsWith('IP-TIK', 'expected the IP-TIK indicator')),
+  value: requiredNumber(0, 10),
+  unit: trimmed,
+  scale: trimmed.pipe(z.literal('0-10', 'expected the 0-10 scale')),
+  geography_basis: trimmed.transform((s, ctx) => {
+    if (s === 'national') return 'national' as const;
+    if (s.startsWith('34-province')) return '34' as const;
+    if (s.startsWith('38-province')) return '38' as const;
+    ctx.addIssue({ code: 'custom', message: 'expected "national", "34-province …" or "38-province …"' });
+    return z.NEVER;
+  }),
+  publisher: trimmed.pipe(z.string().min(1)),
+  source_id: trimmed,
+  source_url: trimmed.pipe(z.string().min(1)),
+  note: optionalText,
+});
+
+const isoDate = trimmed.pipe(
+  z.string().regex(/^(\d{4}(-\d{2}(-\d{2})?)?)?$/, 'expected YYYY, YYYY-MM, YYYY-MM-DD or empty'),
+);
+const optionalUrl = trimmed.pipe(z.union([z.literal(''), z.url({ protocol: /^https?$/ })]));
+
+/** How each source locator of the data files is cited in the app (publisher first; see SOURCES.md). */
+export const CitationRow = z.object({
+  locator: trimmed.pipe(z.string().min(1)),
+  publisher: trimmed.pipe(z.string().min(1, 'every source needs a publisher')),
+  publication: trimmed.pipe(z.string().min(1)),
+  published: isoDate,
+  link: optionalUrl,
+  read_at: trimmed,
+  read_at_url: optionalUrl,
+  read_kind: trimmed.pipe(
+    z.enum([
+      'publisher',
+      'government',
+      'news',
+      'wikipedia',
+      'repository',
+      'document-mirror',
+      'blog',
+      'aggregator',
+    ]),
+  ),
+  note: trimmed,
+});

@@ -4,16 +4,20 @@ import type {
   Basis,
   CampaignFact,
   MetricId,
+  FacebookCountDefinition,
+  FacebookShareDefinition,
   NationalObservation,
   Observation,
   SourceRecord,
 } from '../../src/domain/types';
+import { Citations, type Citation } from './citations';
 import { DataBuildError, readCsv, type Located } from './csv';
 import {
   ApjiiRow,
   HouseholdRow,
   InternetUseNationalRow,
   InternetUseRow,
+  IpTikRow,
   LajuRow,
   MsmeRow,
   PopulationRow,
@@ -25,7 +29,7 @@ export class SourceBook {
   private readonly byKey = new Map<string, SourceRecord>();
   private readonly counters = new Map<string, number>();
   ref(prefix: string, s: Omit<SourceRecord, 'id'>): string {
-    const key = `${prefix}\u0000${s.url}\u0000${s.title}\u0000${s.year ?? ''}`;
+    const key = `${prefix}\u0000${JSON.stringify(s)}`;
     const found = this.byKey.get(key);
     if (found) return found.id;
     const n = (this.counters.get(prefix) ?? 0) + 1;
@@ -39,8 +43,16 @@ export class SourceBook {
   }
 }
 
-const githubOrUrl = (s: string): string =>
-  s.startsWith('github ') ? `https://github.com/${s.slice(7).split(' ')[0] ?? ''}` : (s.split(' ')[0] ?? s);
+/** A citation with its year, and a note appended to the citation's own. */
+const withYear = (c: Citation, year: number | null, note = ''): Omit<SourceRecord, 'id'> => ({
+  ...c,
+  year,
+  note: [c.note, note].filter(Boolean).join('; '),
+});
+
+/** BPS internet use: the definition every figure of the series shares (SOURCES.md §3). */
+export const BPS_INTERNET_DEFINITION =
+  'share of the population aged 5 and over who accessed the internet in the last 3 months (Susenas)';
 
 export interface StatsInput {
   readonly dir: string;
@@ -58,8 +70,10 @@ function checkCode(
     throw new DataBuildError(file, row, 'bps_code', `unknown BPS code ${bps} on the ${basis}-province basis`);
 }
 
-export function buildStats(input: StatsInput, book: SourceBook) {
+export function buildStats(input: StatsInput, book: SourceBook, citations = new Citations(input.dir)) {
   const { dir, knownCodes } = input;
+  const cite = (cell: string, file: string, row: number, field = 'source_url') =>
+    citations.cite(cell, { file, row, field });
   const observations: Observation[] = [];
   const national: NationalObservation[] = [];
   const push = (o: Observation, file: string, row: number) => {
@@ -83,18 +97,7 @@ export function buildStats(input: StatsInput, book: SourceBook) {
       r.population ?? (r.population_thousands === null ? null : Math.round(r.population_thousands * 1000));
     if (value === null)
       throw new DataBuildError(file, row, 'population', 'no population and no population_thousands');
-    const sourceId = book.ref('pop', {
-      title:
-        r.measure === 'census_SP2020'
-          ? 'Sensus Penduduk 2020 (SP2020), province totals'
-          : r.measure === 'bps_midyear_projection'
-            ? 'BPS: Penduduk menurut Provinsi, 2024 (mid-year projection)'
-            : `Population ${r.year} (${r.measure.replaceAll('_', ' ')})`,
-      org: 'Badan Pusat Statistik (BPS)',
-      url: githubOrUrl(r.source_url),
-      year: r.year,
-      note: r.source_url.startsWith('github') ? r.source_url : '',
-    });
+    const sourceId = book.ref('pop', withYear(cite(r.source_url, file, row), r.year, note));
     push(
       {
         metric: 'population',
@@ -113,13 +116,10 @@ export function buildStats(input: StatsInput, book: SourceBook) {
   // BPS internet use (Susenas), by province.
   for (const { row, value: r } of readCsv(`${dir}/internet_use.csv`, InternetUseRow)) {
     if (r.pct_population_accessing_internet === null) continue;
-    const sourceId = book.ref('bps-inet', {
-      title: r.source_detail ?? 'BPS: population aged 5+ who accessed the internet in the last 3 months',
-      org: `BPS (Susenas)${r.source_type ? `; ${r.source_type}` : ''}`,
-      url: githubOrUrl(r.source_url),
-      year: r.year,
-      note: r.source_url.startsWith('github') ? r.source_url : '',
-    });
+    const sourceId = book.ref(
+      'bps-inet',
+      withYear(cite(r.source_url, 'data/internet_use.csv', row), r.year, BPS_INTERNET_DEFINITION),
+    );
     push(
       {
         metric: 'internet_use_bps',
@@ -133,14 +133,11 @@ export function buildStats(input: StatsInput, book: SourceBook) {
       row,
     );
   }
-  for (const { value: r } of readCsv(`${dir}/internet_use_national.csv`, InternetUseNationalRow)) {
-    const sourceId = book.ref('bps-inet-national', {
-      title: r.source_detail ?? 'BPS national internet use',
-      org: 'BPS (Susenas)',
-      url: githubOrUrl(r.source_url),
-      year: r.year,
-      note: r.source_url.startsWith('github') ? r.source_url : '',
-    });
+  for (const { row, value: r } of readCsv(`${dir}/internet_use_national.csv`, InternetUseNationalRow)) {
+    const sourceId = book.ref(
+      'bps-inet-national',
+      withYear(cite(r.source_url, 'data/internet_use_national.csv', row), r.year, BPS_INTERNET_DEFINITION),
+    );
     national.push({
       metric: 'internet_use_bps',
       year: r.year,
@@ -154,13 +151,14 @@ export function buildStats(input: StatsInput, book: SourceBook) {
     if (r.pct_internet_penetration === null) continue;
     const year = Number(/\b(20\d\d)\b/.exec(r.survey)?.[1]);
     const basis: Basis = r.fieldwork?.includes('38 provinces') ? '38' : '34';
-    const sourceId = book.ref('apjii', {
-      title: r.survey,
-      org: 'Asosiasi Penyelenggara Jasa Internet Indonesia (APJII)',
-      url: r.source_url,
-      year,
-      note: [r.fieldwork, r.note].filter(Boolean).join('; '),
-    });
+    const sourceId = book.ref(
+      'apjii',
+      withYear(
+        cite(r.source_url, 'data/apjii_internet_penetration.csv', row),
+        year,
+        [r.fieldwork, r.note].filter(Boolean).join('; '),
+      ),
+    );
     push(
       {
         metric: 'internet_use_apjii',
@@ -169,6 +167,8 @@ export function buildStats(input: StatsInput, book: SourceBook) {
         year,
         value: r.pct_internet_penetration,
         sourceId,
+        // Each APJII edition has its own sample, age floor and fieldwork: a break between editions, not a trend.
+        definition: r.survey.replace(/\s*\(.*\)\s*$/, ''),
       },
       'data/apjii_internet_penetration.csv',
       row,
@@ -178,13 +178,14 @@ export function buildStats(input: StatsInput, book: SourceBook) {
   // Households with internet access.
   for (const { row, value: r } of readCsv(`${dir}/household_internet_access.csv`, HouseholdRow)) {
     if (r.pct_households_total === null) continue;
-    const sourceId = book.ref('bps-hh', {
-      title: r.source_detail ?? 'BPS households that accessed the internet',
-      org: 'BPS',
-      url: githubOrUrl(r.source),
-      year: r.year,
-      note: r.source,
-    });
+    const sourceId = book.ref(
+      'bps-hh',
+      withYear(
+        cite(r.source, 'data/household_internet_access.csv', row, 'source'),
+        r.year,
+        r.source_detail?.includes('DKI has no rural area') ? 'DKI has no rural area (the table shows 0)' : '',
+      ),
+    );
     push(
       {
         metric: 'households_internet',
@@ -202,13 +203,14 @@ export function buildStats(input: StatsInput, book: SourceBook) {
   // MSMEs (SE2016 listing).
   for (const { row, value: r } of readCsv(`${dir}/msme.csv`, MsmeRow)) {
     if (r.source_url === null) continue; // a row without any figure
-    const sourceId = book.ref('se2016', {
-      title: r.source_detail ?? 'BPS Sensus Ekonomi 2016 listing',
-      org: 'BPS Sensus Ekonomi 2016',
-      url: r.source_url,
-      year: r.year,
-      note: [r.data_status, r.note].filter(Boolean).join('; '),
-    });
+    const sourceId = book.ref(
+      'se2016',
+      withYear(
+        cite(r.source_url, 'data/msme.csv', row),
+        r.year,
+        [r.data_status, r.note].filter(Boolean).join('; '),
+      ),
+    );
     const notes = [
       r.data_status?.toUpperCase().includes('PRELIMINARY') ? 'preliminary quick count' : null,
       r.precision && r.precision !== 'exact counts' ? r.precision : null,
@@ -237,47 +239,123 @@ export function buildStats(input: StatsInput, book: SourceBook) {
     const year = Number(/\b(20\d\d)\b/.exec(r.period)?.[1]);
     if (!Number.isInteger(year))
       throw new DataBuildError('data/social_media_facebook.csv', row, 'period', 'no year');
+    // Reported national counts, in millions; each says what it counts (users, monthly active users, accounts).
+    if (/facebook/i.test(r.measure) && /^million /.test(r.unit)) {
+      const countDefinition: FacebookCountDefinition = /monthly active|MAU/i.test(`${r.measure} ${r.unit}`)
+        ? 'monthly_active'
+        : /accounts/i.test(r.measure)
+          ? 'accounts'
+          : /\bactive\b/i.test(r.measure)
+            ? 'active'
+            : 'users';
+      national.push({
+        metric: 'facebook_users_reported',
+        year,
+        value: r.value,
+        sourceId: book.ref(
+          'fb',
+          withYear(
+            cite(r.source_url, 'data/social_media_facebook.csv', row),
+            year,
+            [r.period, r.note].filter(Boolean).join('; '),
+          ),
+        ),
+        definition: countDefinition,
+        ...(/more than/i.test(r.unit) ? { moreThan: true } : {}),
+      });
+    }
     const isFbShare = /facebook/i.test(r.measure) && r.unit === 'percent of internet users';
     const statedShare = /about (\d+) percent of Indonesian internet users use Facebook/i.exec(r.note ?? '');
     if (!isFbShare && !statedShare) continue;
-    const sourceId = book.ref('fb', {
-      title: `${r.source_org}: ${isFbShare ? r.measure : (r.note ?? '')}`,
-      org: r.source_org,
-      url: r.source_url,
-      year,
-      note: r.period,
-    });
+    // APJII 2022 asked for the social-media app used most; Facebook Indonesia's 2018 statement is about use at all.
+    const definition: FacebookShareDefinition =
+      isFbShare && /most-used/i.test(r.measure) ? 'most_used' : 'uses';
+    if (isFbShare && definition !== 'most_used')
+      throw new DataBuildError(
+        'data/social_media_facebook.csv',
+        row,
+        'measure',
+        'a Facebook share of internet users must say whether it counts use at all or the most-used app',
+      );
+    const sourceId = book.ref(
+      'fb',
+      withYear(
+        cite(r.source_url, 'data/social_media_facebook.csv', row),
+        year,
+        definition === 'most_used'
+          ? 'share of internet users naming Facebook as the social-media app they use most'
+          : 'stated: about 80 percent of Indonesian internet users use Facebook',
+      ),
+    );
     national.push({
       metric: 'facebook_share_of_internet_users',
       year,
       value: isFbShare ? r.value : Number(statedShare?.[1]),
       sourceId,
+      definition,
       ...(isFbShare ? {} : { note: 'stated as "about" this share' }),
     });
+  }
+
+  // BPS ICT Development Index (IP-TIK), 0-10, by province (34-province basis) and national.
+  for (const { row, value: r } of readCsv(`${dir}/province_ip_tik.csv`, IpTikRow)) {
+    const file = 'data/province_ip_tik.csv';
+    // Province rows' notes only repeat the name in the source; a national row's note says where its figure is from.
+    const note = r.geography_basis === 'national' ? (r.note ?? '') : '';
+    const sourceId = book.ref('iptik', withYear(cite(r.source_url, file, row), r.year, note));
+    if (r.geography_basis === 'national') {
+      national.push({ metric: 'ip_tik', year: r.year, value: r.value, sourceId });
+      continue;
+    }
+    if (r.bps_code === null) throw new DataBuildError(file, row, 'bps_code', 'a province row needs its code');
+    push(
+      { metric: 'ip_tik', bps: r.bps_code, basis: r.geography_basis, year: r.year, value: r.value, sourceId },
+      file,
+      row,
+    );
   }
   return { observations, national };
 }
 
 export type LajuRowT = z.output<typeof LajuRow>;
 
+/**
+ * The source of one campaign row: the report it was read in, dated by the row's statement (a 2020 statement is a
+ * 2020 source), with what the statement covers when that is wider than the campaign.
+ */
+function campaignSource(r: LajuRowT, c: Citation): Omit<SourceRecord, 'id'> {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null;
+  const statedYear = /\b((?:19|20)\d\d)\b/.exec(r.date)?.[1] ?? c.date?.slice(0, 4);
+  const covers = /family of apps/i.test(r.city_or_scope)
+    ? 'covers the Facebook family of apps (Facebook, Instagram, WhatsApp); not stated to be Laju Digital alone'
+    : '';
+  return {
+    ...c,
+    ...(iso ? { date: iso } : {}),
+    year: iso ? Number(iso.slice(0, 4)) : statedYear ? Number(statedYear) : null,
+    note: [covers, c.note].filter(Boolean).join('; '),
+  };
+}
+
 /** Campaign facts and the rows that name a city (held or planned stops). */
 export function readCampaign(
   dir: string,
   book: SourceBook,
+  citations = new Citations(dir),
 ): { facts: CampaignFact[]; cities: Located<LajuRowT>[] } {
   const rows = readCsv(`${dir}/laju_digital.csv`, LajuRow);
-  const facts: CampaignFact[] = rows.map(({ value: r }) => ({
+  const facts: CampaignFact[] = rows.map(({ row, value: r }) => ({
     date: /^\d{4}-\d{2}-\d{2}$/.test(r.date) ? r.date : null,
     scope: r.city_or_scope,
     type: r.type,
     fact: r.fact,
-    sourceId: book.ref('laju', {
-      title: 'Laju Digital (Facebook Indonesia, 2018)',
-      org: 'news report',
-      url: r.source_url,
-      year: 2018,
-      note: '',
-    }),
+    sourceId: book.ref(
+      'laju',
+      campaignSource(
+        r,
+        citations.cite(r.source_url, { file: 'data/laju_digital.csv', row, field: 'source_url' }),
+      ),
+    ),
   }));
   const cities = rows.filter(({ value: r }) => r.type === 'event' || r.type === 'planned city');
   return { facts, cities };

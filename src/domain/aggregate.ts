@@ -15,6 +15,8 @@ export const METRIC_KIND: Readonly<Record<MetricId, MetricKind>> = {
   households_internet: 'percent',
   msme_total: 'count',
   msme_umk: 'count',
+  // A 0–10 index: combined over several provinces like a share (population-weighted), never summed.
+  ip_tik: 'percent',
 };
 
 export interface PolygonValue {

@@ -2,7 +2,7 @@
  * Choropleth metrics: cited figures aggregated onto polygons, and clearly-labelled estimates derived from them.
  */
 import { aggregateToPolygons, censusWeights, type PolygonValue, type Weights } from './aggregate';
-import type { BpsCode, MetricId, ProvincesFile, StatsFile } from './types';
+import type { BpsCode, FacebookShareDefinition, MetricId, ProvincesFile, StatsFile } from './types';
 
 export type ChoroplethMetric =
   | 'internet_use_bps'
@@ -11,11 +11,13 @@ export type ChoroplethMetric =
   | 'facebook_users'
   | 'offline_population'
   | 'households_internet'
+  | 'ip_tik'
   | 'msme_total'
   | 'population'
   | 'training_coverage';
 
-export type Unit = 'percent' | 'people' | 'establishments';
+/** `index`: a score on a fixed scale (IP-TIK: 0–10). */
+export type Unit = 'percent' | 'people' | 'establishments' | 'index';
 
 export interface MetricDef {
   readonly id: ChoroplethMetric;
@@ -33,6 +35,7 @@ export const METRICS: readonly MetricDef[] = [
   { id: 'facebook_users', unit: 'people', estimate: true, yearsFrom: 'internet_use_bps' },
   { id: 'offline_population', unit: 'people', estimate: true, yearsFrom: 'internet_use_bps' },
   { id: 'households_internet', unit: 'percent', estimate: false, yearsFrom: 'households_internet' },
+  { id: 'ip_tik', unit: 'index', estimate: false, yearsFrom: 'ip_tik' },
   { id: 'msme_total', unit: 'establishments', estimate: false, yearsFrom: 'msme_total' },
   { id: 'population', unit: 'people', estimate: false, yearsFrom: 'population' },
   { id: 'training_coverage', unit: 'percent', estimate: true, yearsFrom: null },
@@ -80,8 +83,16 @@ export interface MetricResult {
   readonly metric: ChoroplethMetric;
   readonly year: number | null;
   readonly values: readonly MetricValue[];
-  /** For Facebook users: the year and value of the national share used. */
-  readonly facebookShare?: { readonly year: number; readonly value: number; readonly sourceId: string };
+  /** For Facebook users: the year, value and definition of the national share used. */
+  readonly facebookShare?: FacebookShare;
+}
+
+export interface FacebookShare {
+  readonly year: number;
+  readonly value: number;
+  readonly sourceId: string;
+  /** Use at all, or the social-media app used most: a different measure, so a break in the series. */
+  readonly definition: FacebookShareDefinition;
 }
 
 function cited(ctx: MetricContext, metric: MetricId, year: number): PolygonValue[] {
@@ -94,9 +105,9 @@ function cited(ctx: MetricContext, metric: MetricId, year: number): PolygonValue
 
 /**
  * The national share of internet users on Facebook for the year nearest to `year` (ties: the later year).
- * @example nearestFacebookShare(stats, 2019) // { year: 2018, value: 80, … }
+ * @example nearestFacebookShare(stats, 2019) // { year: 2018, value: 80, definition: 'uses', … }
  */
-export function nearestFacebookShare(stats: StatsFile, year: number) {
+export function nearestFacebookShare(stats: StatsFile, year: number): FacebookShare | undefined {
   const rows = stats.national.filter((n) => n.metric === 'facebook_share_of_internet_users');
   let best: (typeof rows)[number] | undefined;
   for (const r of rows)
@@ -106,7 +117,32 @@ export function nearestFacebookShare(stats: StatsFile, year: number) {
       (Math.abs(r.year - year) === Math.abs(best.year - year) && r.year > best.year)
     )
       best = r;
-  return best ? { year: best.year, value: best.value, sourceId: best.sourceId } : undefined;
+  return best
+    ? {
+        year: best.year,
+        value: best.value,
+        sourceId: best.sourceId,
+        definition: best.definition === 'most_used' ? 'most_used' : 'uses',
+      }
+    : undefined;
+}
+
+/**
+ * What a metric's figure measures in a year, where that varies between years: the Facebook share behind the
+ * Facebook-users estimate, or the APJII survey edition. Years with different definitions are a break in the series
+ * (drawn and listed apart, never as a trend); null for metrics whose definition is the same every year.
+ * @example seriesDefinition(stats, 'facebook_users', 2019) // 'uses'
+ * @example seriesDefinition(stats, 'facebook_users', 2023) // 'most_used'
+ */
+export function seriesDefinition(stats: StatsFile, metric: ChoroplethMetric, year: number): string | null {
+  if (metric === 'facebook_users') return nearestFacebookShare(stats, year)?.definition ?? null;
+  if (metric !== 'internet_use_apjii') return null;
+  const editions = new Set(
+    stats.observations.flatMap((o) =>
+      o.metric === metric && o.year === year && o.definition ? [o.definition] : [],
+    ),
+  );
+  return editions.size ? [...editions].sort().join(' + ') : null;
 }
 
 /**
@@ -127,6 +163,7 @@ export function metricValues(
     case 'internet_use_bps':
     case 'internet_use_apjii':
     case 'households_internet':
+    case 'ip_tik':
     case 'msme_total':
     case 'population':
       return { metric, year, values: mark(year === null ? [] : cited(ctx, metric, year), false) };

@@ -64,15 +64,36 @@ export type MetricId =
   | 'internet_use_apjii'
   | 'households_internet'
   | 'msme_total'
-  | 'msme_umk';
+  | 'msme_umk'
+  | 'ip_tik';
 
+/** Where a figure was read when that is not the publication itself: a news report, a repository, a copy. */
+export interface ReadAt {
+  /** e.g. "Katadata Databoks, 30 Aug 2024" or "GitHub owner/repo, export of the BPS table". */
+  readonly label: string;
+  readonly url: string;
+}
+
+/**
+ * A citation, publisher first: who published the figure and in which publication, then where it was read.
+ * @example { org: 'BPS', title: 'Statistik Telekomunikasi Indonesia 2023', url: '', readAt: { label: 'Katadata Databoks, 30 Aug 2024', url: 'https://databoks…' } }
+ */
 export interface SourceRecord {
   readonly id: string;
+  /** The publication, or for a statement what was said and where. */
   readonly title: string;
+  /** The publisher: BPS, APJII, Kemendagri, Wikipedia, a news outlet, a company… */
   readonly org: string;
+  /** Link to the publication itself (publisher, Wikipedia or news outlet); '' when there is none to give. */
   readonly url: string;
-  /** Year of publication or survey, when known. */
+  /** Year the figure refers to (for a statement: the year it was made), when known. */
   readonly year: number | null;
+  /** Date of the publication or statement (YYYY, YYYY-MM or YYYY-MM-DD), when known. */
+  readonly date?: string;
+  /** Where the figure was read, when that differs from the publication. */
+  readonly readAt?: ReadAt;
+  /** The figure's only source is a blog or an aggregator: shown beside the figure. */
+  readonly weak?: 'blog' | 'aggregator';
   readonly note: string;
   /** True for figures a user imported (issue #8); shown as "user data" wherever they appear. */
   readonly user?: boolean;
@@ -88,14 +109,38 @@ export interface Observation {
   readonly sourceId: string;
   /** e.g. "preliminary", "published rounded to thousands". */
   readonly note?: string;
+  /**
+   * The survey edition or definition behind the figure, where it differs between years of the same metric (e.g.
+   * APJII survey editions); years with different definitions are a break in the series, never joined as a trend.
+   */
+  readonly definition?: string;
 }
 
+/**
+ * What a national share of internet users "on Facebook" counts: internet users who use Facebook at all, or those
+ * naming it as the social-media app they use most (APJII 2022). The two are different series, never a trend.
+ */
+export type FacebookShareDefinition = 'uses' | 'most_used';
+/** What a reported national count of Facebook users counts (sources differ; they are listed, never a trend). */
+export type FacebookCountDefinition = 'users' | 'monthly_active' | 'active' | 'accounts';
+
 export interface NationalObservation {
-  readonly metric: 'internet_use_bps' | 'population' | 'msme_total' | 'facebook_share_of_internet_users';
+  readonly metric:
+    | 'internet_use_bps'
+    | 'population'
+    | 'msme_total'
+    | 'facebook_share_of_internet_users'
+    /** Reported national counts of Facebook users, in millions. */
+    | 'facebook_users_reported'
+    | 'ip_tik';
   readonly year: number;
   readonly value: number;
   readonly sourceId: string;
   readonly note?: string;
+  /** For the Facebook share or count: what it counts. */
+  readonly definition?: FacebookShareDefinition | FacebookCountDefinition;
+  /** The value was stated as a floor ("more than 130 million"). */
+  readonly moreThan?: boolean;
 }
 
 export type StopStatus = 'held' | 'planned';

@@ -31,12 +31,13 @@ export const en = {
   },
   metric: {
     label: 'Metric',
-    internet_use_bps: 'Internet use (% of population, BPS)',
+    internet_use_bps: 'Internet use (% of people aged 5+, BPS)',
     internet_use_apjii: 'Internet use (APJII survey, where cited)',
     internet_users: 'Internet users (estimate)',
     facebook_users: 'Facebook users (estimate)',
     offline_population: 'Offline population (estimate)',
     households_internet: 'Households with internet access (%)',
+    ip_tik: 'ICT Development Index (IP-TIK, 0–10, BPS)',
     msme_total: 'MSMEs (non-farm establishments, SE2016)',
     population: 'Population',
     training_coverage: 'Training coverage (estimate)',
@@ -45,6 +46,7 @@ export const en = {
     percent: '%',
     people: 'people',
     establishments: 'establishments',
+    index: 'index points (0–10)',
   },
   year: { label: 'Year', play: 'Play years', pause: 'Pause', none: 'no years' },
   classify: {
@@ -72,6 +74,18 @@ export const en = {
     userData: 'user data',
     facebookNote:
       'Internet users × {{share}}% of internet users on Facebook ({{year}}, national figure: nearest year with a cited share)',
+    facebookNote_most_used:
+      'Internet users × {{share}}% of internet users who name Facebook as the social-media app they use most (APJII {{year}}, national; not the share who use it at all)',
+    facebookNote_uses:
+      'Internet users × about {{share}}% of internet users who use Facebook (Facebook Indonesia, {{year}}, national statement)',
+    usersNote:
+      'Population of all ages × the BPS share of people aged 5 and over: children under 5 are counted too, which overstates the figure',
+    offlineNote:
+      'Population of all ages × (1 − the BPS share of people aged 5 and over): children under 5 are counted as offline',
+    onlyBlog: 'only read at a blog',
+    onlyAggregator: 'only read at an aggregator',
+    someBlog: 'some figures only read at a blog',
+    someAggregator: 'some figures only read at an aggregator',
     coverageNote:
       'Share of each polygon’s estimated population inside the catchments of the {{count}} hubs on the map',
     years: 'Year {{year}}',
@@ -103,7 +117,7 @@ export const en = {
     added: 'added',
     none: 'No hubs yet.',
     reachNote:
-      'Reach from the population surface (an estimate). Underserved = people × offline share of their province ({{year}}, BPS).',
+      'Reach from the population surface (an estimate). Underserved = people of all ages × offline share of their province ({{year}}, BPS share of people aged 5+).',
   },
   settings: {
     title: 'Settings',
@@ -251,6 +265,7 @@ export const en = {
     history: 'History',
     estimateTag: 'estimate',
     aggregatedTag: 'aggregated',
+    seriesBreak: 'break: the definition changes',
     lineage: '{{name}} was split from {{from}} in {{year}}',
     codes: 'BPS {{bps}} · Kemendagri {{kemendagri}} · {{iso}}',
   },
@@ -266,19 +281,54 @@ export const en = {
     title: 'About the data',
     sources: 'Sources',
     methods: 'Methods of the estimates',
+    definitions: 'What the figures measure',
+    nationalTitle: 'National figures as cited',
+    nationalCaption:
+      'Each row counts what its label says; rows with different labels are different measures.',
+    nationalFigure: 'Figure',
+    millions: '{{value}} million',
+    moreThan: 'more than {{value}}',
+    approx: 'about {{value}}',
+    national: {
+      internet_use_bps: 'Internet use, people aged 5 and over (BPS)',
+      ip_tik: 'ICT Development Index, 0–10 (BPS)',
+      facebook_share_of_internet_users_uses: 'Internet users who use Facebook',
+      facebook_share_of_internet_users_most_used:
+        'Internet users naming Facebook as the social-media app they use most',
+      facebook_users_reported_users: 'Facebook users',
+      facebook_users_reported_monthly_active: 'Facebook monthly active users',
+      facebook_users_reported_active: 'Active Facebook users',
+      facebook_users_reported_accounts: 'Facebook accounts',
+      msme_total: 'Non-farm businesses (Sensus Ekonomi 2016)',
+      population: 'Population',
+    },
+    defBps:
+      'Internet use (BPS, Susenas): the share of people aged 5 and over who accessed the internet, from any place and on any device, in the last three months. Published for 34 provinces up to 2023.',
+    defApjii:
+      'Internet use (APJII): APJII’s own survey estimate of internet users as a share of the population. Its sample, age floor (2024: respondents aged 13 and over) and fieldwork differ from Susenas and between editions, so each edition stands alone: never joined as a trend, never mixed with BPS.',
+    defFacebook:
+      'Facebook: APJII 2022’s 68.38% is the share of internet users who name Facebook as the social-media app they use most, not the share who use it at all. Facebook Indonesia’s 2018 statement (about 80%) is about use at all. They are different measures, so a change from one to the other is a break in a series, not a trend.',
+    defIpTik:
+      'ICT Development Index (IP-TIK): BPS’s composite index on a 0–10 scale, by province on the 34-province basis (before the 2022 Papua split): all 34 provinces for 2023 and 2024; only the highest and lowest province for 2019 and 2022.',
+    defCampaign:
+      'The 2020 campaign statements (85,000 MSMEs trained; about 15,000 more planned with Smesco) cover the Facebook family of apps and are not stated to be Laju Digital alone. They are dated 2020, not 2018.',
+    readAt: 'read at',
+    noLink: 'no link: cited from the project’s copy of the article',
+    weakBlog: 'only source: a blog',
+    weakAggregator: 'only source: an aggregator',
     caveats: 'Caveats',
     surfaceTitle: 'Population surface',
     surface:
       'About 49,000 H3 cells (resolution 6, about 36 km² each). Each cell holds the GeoNames populations of the places in it plus an even share of the rest of its province’s SP2020 census total, so the cells of each province add up to its census total exactly. It ignores where people live outside named places.',
     facebookTitle: 'Facebook users',
     facebook:
-      'Internet users (population × BPS internet-use share) × the national share of internet users who use Facebook for the nearest year with a cited figure (APJII 2022: 68.38%; Facebook Indonesia 2018: about 80%). There is no province-level Facebook figure.',
+      'Internet users (as above) × the national share of internet users on Facebook for the nearest year with a cited figure: up to 2019, Facebook Indonesia’s 2018 statement that about 80% of internet users use Facebook; from 2021, APJII 2022’s 68.38% who name Facebook as the social-media app they use most. These measure different things, so the estimate changes definition between 2019 and 2021: a break in the series, not a trend. There is no province-level Facebook figure.',
     coverageTitle: 'Training coverage',
     coverage:
       'The share of a province’s estimated population whose population-surface cell lies inside a hub’s catchment (radius, same-island and sea-crossing rules as set).',
     usersTitle: 'Internet users and offline population',
     users:
-      'SP2020 population × (or × 1 −) the BPS internet-use share of the same year. BPS shares are on the 34-province basis.',
+      'SP2020 population × (or × 1 −) the BPS internet-use share of the same year. The BPS share is of people aged 5 and over, but the data hold no cited share of children under 5 by province, so the population of all ages is used: internet users are overstated by each province’s under-5 population × its share, and the offline population counts children under 5 at the province’s offline rate. BPS shares are on the 34-province basis.',
     caveat34:
       'BPS statistics up to 2023 are published for 34 provinces (before the 2022 Papua split). They are shown on the Natural Earth polygons, which predate Kalimantan Utara and the new Papua provinces; a polygon that stands for several provinces says so, and its values are summed (counts) or population-weighted (percentages).',
     caveatGaps:
@@ -329,6 +379,7 @@ export const en = {
     pointPartial: '{{label}}, partial coverage',
     keyComplete: 'all provinces',
     keyPartial: 'partial coverage, not comparable',
+    keyBreak: 'change of definition: years on either side are not joined',
     noYears: 'No figures for {{years}}.',
     sourceLine: 'Source: {{orgs}}; population weights: BPS SP2020 census.',
     provinces: 'Provinces',
@@ -354,7 +405,7 @@ export const en = {
     reachOutside: '{{outside}} not reached',
     reachOf: 'of {{offline}} offline people ({{share}})',
     reachNote:
-      'Estimate: population surface × (1 − BPS {{year}} internet use), minus the catchments of the {{hubs}} hubs on the map; it follows the hubs.',
+      'Estimate: population surface of all ages × (1 − BPS {{year}} internet use of people aged 5+), minus the catchments of the {{hubs}} hubs on the map; it follows the hubs.',
     showTable: 'Show as table',
     hideTable: 'Hide table',
     colYear: 'Year',
@@ -569,11 +620,12 @@ export const en = {
     },
     metrics: {
       population: 'Population',
-      internet_use_bps: 'Internet use (% of population, BPS)',
+      internet_use_bps: 'Internet use (% of people aged 5+, BPS)',
       internet_use_apjii: 'Internet use (%, APJII survey)',
       households_internet: 'Households with internet access (%)',
       msme_total: 'MSMEs (non-farm establishments)',
       msme_umk: 'Micro and small enterprises (UMK)',
+      ip_tik: 'ICT Development Index (IP-TIK, 0–10)',
     },
     summary: {
       statistics:

@@ -34,12 +34,13 @@ export const id: PartialTranslation = {
   },
   metric: {
     label: 'Indikator',
-    internet_use_bps: 'Penggunaan internet (% penduduk, BPS)',
+    internet_use_bps: 'Penggunaan internet (% penduduk usia 5+, BPS)',
     internet_use_apjii: 'Penggunaan internet (survei APJII, jika ada)',
     internet_users: 'Pengguna internet (perkiraan)',
     facebook_users: 'Pengguna Facebook (perkiraan)',
     offline_population: 'Penduduk belum daring (perkiraan)',
     households_internet: 'Rumah tangga dengan akses internet (%)',
+    ip_tik: 'Indeks Pembangunan TIK (IP-TIK, 0–10, BPS)',
     msme_total: 'UMKM (usaha nonpertanian, SE2016)',
     population: 'Jumlah penduduk',
     training_coverage: 'Cakupan pelatihan (perkiraan)',
@@ -48,6 +49,7 @@ export const id: PartialTranslation = {
     percent: '%',
     people: 'jiwa',
     establishments: 'usaha',
+    index: 'poin indeks (0–10)',
   },
   year: { label: 'Tahun', play: 'Putar tahun', pause: 'Jeda', none: 'tanpa tahun' },
   classify: {
@@ -75,6 +77,18 @@ export const id: PartialTranslation = {
     userData: 'data pengguna',
     facebookNote:
       'Pengguna internet × {{share}}% pengguna internet yang memakai Facebook ({{year}}, angka nasional: tahun terdekat yang ada sumbernya)',
+    facebookNote_most_used:
+      'Pengguna internet × {{share}}% pengguna internet yang menyebut Facebook sebagai media sosial yang paling sering mereka pakai (APJII {{year}}, nasional; bukan persentase yang memakainya sama sekali)',
+    facebookNote_uses:
+      'Pengguna internet × sekitar {{share}}% pengguna internet yang memakai Facebook (Facebook Indonesia, {{year}}, pernyataan nasional)',
+    usersNote:
+      'Penduduk semua umur × persentase BPS untuk penduduk usia 5 tahun ke atas: anak di bawah 5 tahun ikut terhitung, sehingga angkanya terlalu tinggi',
+    offlineNote:
+      'Penduduk semua umur × (1 − persentase BPS untuk penduduk usia 5 tahun ke atas): anak di bawah 5 tahun ikut dihitung belum daring',
+    onlyBlog: 'hanya dibaca di blog',
+    onlyAggregator: 'hanya dibaca di situs agregator',
+    someBlog: 'sebagian angka hanya dibaca di blog',
+    someAggregator: 'sebagian angka hanya dibaca di situs agregator',
     coverageNote: 'Bagian perkiraan penduduk tiap wilayah yang berada dalam jangkauan {{count}} hub di peta',
     years: 'Tahun {{year}}',
     coverageSource: 'Permukaan penduduk Jangkau (GeoNames, BPS SP2020)',
@@ -105,7 +119,7 @@ export const id: PartialTranslation = {
     added: 'ditambahkan',
     none: 'Belum ada hub.',
     reachNote:
-      'Jangkauan dari permukaan penduduk (perkiraan). Belum terlayani = penduduk × bagian belum daring di provinsinya ({{year}}, BPS).',
+      'Jangkauan dari permukaan penduduk (perkiraan). Belum terlayani = penduduk semua umur × bagian belum daring di provinsinya ({{year}}, persentase BPS untuk penduduk usia 5+).',
   },
   settings: {
     title: 'Pengaturan',
@@ -259,6 +273,7 @@ export const id: PartialTranslation = {
     latest: 'Terbaru',
     history: 'Riwayat',
     estimateTag: 'perkiraan',
+    seriesBreak: 'deret terputus: definisinya berubah',
     aggregatedTag: 'gabungan',
     lineage: '{{name}} dimekarkan dari {{from}} pada {{year}}',
     codes: 'BPS {{bps}} · Kemendagri {{kemendagri}} · {{iso}}',
@@ -275,19 +290,54 @@ export const id: PartialTranslation = {
     title: 'Tentang data',
     sources: 'Sumber',
     methods: 'Metode perkiraan',
+    definitions: 'Apa yang diukur setiap angka',
+    nationalTitle: 'Angka nasional sesuai sumbernya',
+    nationalCaption:
+      'Setiap baris menghitung apa yang tertulis pada labelnya; baris dengan label berbeda adalah ukuran yang berbeda.',
+    nationalFigure: 'Angka',
+    millions: '{{value}} juta',
+    moreThan: 'lebih dari {{value}}',
+    approx: 'sekitar {{value}}',
+    national: {
+      internet_use_bps: 'Penggunaan internet, penduduk usia 5 tahun ke atas (BPS)',
+      ip_tik: 'Indeks Pembangunan TIK, 0–10 (BPS)',
+      facebook_share_of_internet_users_uses: 'Pengguna internet yang memakai Facebook',
+      facebook_share_of_internet_users_most_used:
+        'Pengguna internet yang menyebut Facebook sebagai media sosial yang paling sering dipakai',
+      facebook_users_reported_users: 'Pengguna Facebook',
+      facebook_users_reported_monthly_active: 'Pengguna aktif bulanan Facebook',
+      facebook_users_reported_active: 'Pengguna aktif Facebook',
+      facebook_users_reported_accounts: 'Akun Facebook',
+      msme_total: 'Usaha nonpertanian (Sensus Ekonomi 2016)',
+      population: 'Jumlah penduduk',
+    },
+    defBps:
+      'Penggunaan internet (BPS, Susenas): persentase penduduk usia 5 tahun ke atas yang mengakses internet, dari mana saja dan dengan perangkat apa saja, dalam tiga bulan terakhir. Diterbitkan untuk 34 provinsi hingga 2023.',
+    defApjii:
+      'Penggunaan internet (APJII): perkiraan survei APJII sendiri tentang pengguna internet sebagai persentase penduduk. Sampel, batas umur (2024: responden usia 13 tahun ke atas) dan waktu survei berbeda dari Susenas dan antaredisi, jadi setiap edisi berdiri sendiri: tidak pernah disambung sebagai tren dan tidak dicampur dengan BPS.',
+    defFacebook:
+      'Facebook: angka APJII 2022 sebesar 68,38% adalah persentase pengguna internet yang menyebut Facebook sebagai media sosial yang paling sering mereka pakai, bukan persentase yang memakainya sama sekali. Pernyataan Facebook Indonesia 2018 (sekitar 80%) menyangkut pemakaian sama sekali. Keduanya ukuran yang berbeda, jadi peralihan dari yang satu ke yang lain adalah keterputusan deret, bukan tren.',
+    defIpTik:
+      'Indeks Pembangunan TIK (IP-TIK): indeks komposit BPS dengan skala 0–10, per provinsi dengan dasar 34 provinsi (sebelum pemekaran Papua 2022): lengkap 34 provinsi untuk 2023 dan 2024; untuk 2019 dan 2022 hanya provinsi tertinggi dan terendah.',
+    defCampaign:
+      'Pernyataan kampanye tahun 2020 (85.000 UMKM sudah dilatih; sekitar 15.000 lagi direncanakan bersama Smesco) mencakup seluruh keluarga aplikasi Facebook dan tidak disebut khusus untuk Laju Digital. Pernyataan itu bertanggal 2020, bukan 2018.',
+    readAt: 'dibaca di',
+    noLink: 'tanpa tautan: dikutip dari salinan artikel milik proyek',
+    weakBlog: 'satu-satunya sumber: blog',
+    weakAggregator: 'satu-satunya sumber: situs agregator',
     caveats: 'Catatan',
     surfaceTitle: 'Permukaan penduduk',
     surface:
       'Sekitar 49.000 sel H3 (resolusi 6, masing-masing sekitar 36 km²). Setiap sel berisi jumlah penduduk tempat-tempat GeoNames di dalamnya ditambah bagian rata dari sisa total Sensus Penduduk 2020 provinsinya, sehingga jumlah sel setiap provinsi sama persis dengan total sensusnya. Sebaran penduduk di luar tempat bernama tidak diperhitungkan.',
     facebookTitle: 'Pengguna Facebook',
     facebook:
-      'Pengguna internet (penduduk × persentase penggunaan internet BPS) × bagian nasional pengguna internet yang memakai Facebook pada tahun terdekat yang ada sumbernya (APJII 2022: 68,38%; Facebook Indonesia 2018: sekitar 80%). Tidak ada angka Facebook per provinsi.',
+      'Pengguna internet (seperti di atas) × bagian nasional pengguna internet di Facebook pada tahun terdekat yang ada sumbernya: sampai 2019, pernyataan Facebook Indonesia tahun 2018 bahwa sekitar 80% pengguna internet memakai Facebook; mulai 2021, angka APJII 2022 sebesar 68,38% yang menyebut Facebook sebagai media sosial yang paling sering dipakai. Keduanya mengukur hal yang berbeda, jadi definisi perkiraan ini berubah antara 2019 dan 2021: deretnya terputus, bukan tren. Tidak ada angka Facebook per provinsi.',
     coverageTitle: 'Cakupan pelatihan',
     coverage:
       'Bagian perkiraan penduduk provinsi yang sel permukaan penduduknya berada di dalam jangkauan sebuah hub (radius, aturan pulau yang sama, dan penyeberangan laut sesuai pengaturan).',
     usersTitle: 'Pengguna internet dan penduduk belum daring',
     users:
-      'Penduduk SP2020 × (atau × 1 −) persentase penggunaan internet BPS pada tahun yang sama. Persentase BPS memakai dasar 34 provinsi.',
+      'Penduduk SP2020 × (atau × 1 −) persentase penggunaan internet BPS pada tahun yang sama. Persentase BPS dihitung dari penduduk usia 5 tahun ke atas, tetapi data ini tidak memuat persentase anak di bawah 5 tahun per provinsi yang ada sumbernya, jadi yang dipakai adalah penduduk semua umur: jumlah pengguna internet terlalu tinggi sebesar penduduk di bawah 5 tahun × persentase provinsi itu, dan penduduk belum daring ikut menghitung anak di bawah 5 tahun dengan persentase belum daring provinsinya. Persentase BPS memakai dasar 34 provinsi.',
     caveat34:
       'Statistik BPS hingga 2023 diterbitkan untuk 34 provinsi (sebelum pemekaran Papua 2022). Data ditampilkan pada poligon Natural Earth yang lebih tua dari Kalimantan Utara dan provinsi-provinsi baru di Papua; poligon yang mewakili beberapa provinsi menyebutkannya, dan nilainya dijumlahkan (jumlah) atau dibobot dengan jumlah penduduk (persentase).',
     caveatGaps:
@@ -343,6 +393,7 @@ export const id: PartialTranslation = {
     pointPartial: '{{label}}, cakupan sebagian',
     keyComplete: 'semua provinsi',
     keyPartial: 'cakupan sebagian, tidak dapat dibandingkan',
+    keyBreak: 'definisi berubah: tahun di kedua sisinya tidak disambung',
     noYears: 'Tidak ada angka untuk {{years}}.',
     sourceLine: 'Sumber: {{orgs}}; bobot penduduk: sensus BPS SP2020.',
     provinces: 'Provinsi',
@@ -369,7 +420,7 @@ export const id: PartialTranslation = {
     reachOutside: '{{outside}} belum terjangkau',
     reachOf: 'dari {{offline}} penduduk belum daring ({{share}})',
     reachNote:
-      'Perkiraan: permukaan penduduk × (1 − penggunaan internet BPS {{year}}), dikurangi jangkauan {{hubs}} hub di peta; angka ini berubah mengikuti hub.',
+      'Perkiraan: permukaan penduduk semua umur × (1 − penggunaan internet BPS {{year}} untuk penduduk usia 5+), dikurangi jangkauan {{hubs}} hub di peta; angka ini berubah mengikuti hub.',
     showTable: 'Tampilkan sebagai tabel',
     hideTable: 'Sembunyikan tabel',
     colYear: 'Tahun',
@@ -585,11 +636,12 @@ export const id: PartialTranslation = {
     },
     metrics: {
       population: 'Jumlah penduduk',
-      internet_use_bps: 'Penggunaan internet (% penduduk, BPS)',
+      internet_use_bps: 'Penggunaan internet (% penduduk usia 5+, BPS)',
       internet_use_apjii: 'Penggunaan internet (%, survei APJII)',
       households_internet: 'Rumah tangga dengan akses internet (%)',
       msme_total: 'UMKM (usaha nonpertanian)',
       msme_umk: 'Usaha mikro dan kecil (UMK)',
+      ip_tik: 'Indeks Pembangunan TIK (IP-TIK, 0–10)',
     },
     summary: {
       statistics:

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { METRICS, metricValues, metricYears } from '../domain/metrics';
+import { METRICS, metricValues, metricYears, seriesDefinition } from '../domain/metrics';
 import { selectCoverage } from '../state/selectors';
 import { useStore } from '../state/store';
 import { formatValue } from './format';
@@ -48,7 +48,7 @@ export function DetailPanel() {
             const years = m.yearsFrom === null ? [null] : metricYears(data.metrics, m.id);
             const cells = years.map((y) => {
               const v = metricValues(data.metrics, m.id, y, coverage?.byPolygon).values[selected];
-              return { y, v };
+              return { y, v, definition: y === null ? null : seriesDefinition(data.stats, m.id, y) };
             });
             return (
               <tr key={m.id}>
@@ -57,8 +57,13 @@ export function DetailPanel() {
                   {m.estimate ? <span className="tag tag-estimate">{t('detail.estimateTag')}</span> : null}
                 </th>
                 <td>
-                  {cells.map(({ y, v }) => (
+                  {cells.map(({ y, v, definition }, i) => (
                     <span key={y ?? 'x'} className="history-item">
+                      {i > 0 && definition !== cells[i - 1]!.definition ? (
+                        <span className="series-break" title={t('detail.seriesBreak')}>
+                          ‖ {t('detail.seriesBreak')}
+                        </span>
+                      ) : null}
                       {y !== null ? <b>{y}: </b> : null}
                       {v?.value === null || v === undefined
                         ? t('tooltip.noData')

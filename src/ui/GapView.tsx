@@ -25,11 +25,13 @@ import {
   type Region,
   type RegionFigure,
 } from '../domain/gap';
+import { seriesDefinition } from '../domain/metrics';
 import { selectCoverage, selectOffline } from '../state/selectors';
 import type { Grouping } from '../state/slices/view';
 import { store, useStore } from '../state/store';
 import { formatCompact, formatNumber } from './format';
 import { Panel } from './Panel';
+import { publisherOf } from './sources';
 
 /** The gap view's source and year: they follow the map when it shows internet use (issue #6). */
 function useSourceAndYear(series: Record<GapSource, GapSeries> | null) {
@@ -238,7 +240,7 @@ export function GapView() {
 
         <h3>{t('gap.trend')}</h3>
         <GapTrend
-          data={trendData(s)}
+          data={trendData(s, data)}
           selectedYear={year}
           title={t('gap.trendTitle', {
             from: s.years[0]?.year,
@@ -253,6 +255,7 @@ export function GapView() {
           caption={{
             complete: t('gap.keyComplete'),
             partial: t('gap.keyPartial'),
+            breakKey: t('gap.keyBreak'),
             ...(missingYears.length ? { note: t('gap.noYears', { years: missingYears.join(', ') }) } : {}),
             source: t('gap.sourceLine', { orgs }),
           }}
@@ -405,7 +408,7 @@ function CoverageNotes({
 function sourceOrgs(data: Dataset, s: GapSeries): string {
   const ids = new Set(s.years.flatMap((y) => y.sourceIds));
   const orgs = new Set<string>();
-  for (const src of data.stats.sources) if (ids.has(src.id)) orgs.add(src.org.split(';')[0]!.trim());
+  for (const src of data.stats.sources) if (ids.has(src.id)) orgs.add(publisherOf(src.org));
   return [...orgs].join('; ');
 }
 
@@ -417,12 +420,13 @@ function missingYearsOf(s: GapSeries): number[] {
   return out;
 }
 
-const trendData = (s: GapSeries): TrendDatum[] =>
+const trendData = (s: GapSeries, data: Dataset): TrendDatum[] =>
   s.years.map((y) => ({
     year: y.year,
     east: y.east.value,
     west: y.west.value,
     complete: y.coverage.complete,
+    definition: seriesDefinition(data.stats, SOURCE_SPEC[s.source].metric, y.year),
   }));
 
 function pointLabel(

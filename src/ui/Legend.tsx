@@ -33,10 +33,18 @@ export function Legend() {
         <p className="estimate-note">
           <span className="tag tag-estimate">{t('legend.estimate')}</span>{' '}
           {result.metric === 'facebook_users' && result.facebookShare
-            ? t('legend.facebookNote', { share: result.facebookShare.value, year: result.facebookShare.year })
+            ? t('legend.facebookNote', {
+                share: result.facebookShare.value,
+                year: result.facebookShare.year,
+                context: result.facebookShare.definition,
+              })
             : result.metric === 'training_coverage'
               ? t('legend.coverageNote', { count: hubCount })
-              : null}{' '}
+              : result.metric === 'internet_users'
+                ? t('legend.usersNote')
+                : result.metric === 'offline_population'
+                  ? t('legend.offlineNote')
+                  : null}{' '}
           <button type="button" className="link-button" onClick={() => store.getState().openPanel('about')}>
             {t('legend.method')}
           </button>

@@ -159,11 +159,25 @@ export function provinceStatsGeoJson(data: StatsInput, coverage?: readonly numbe
   return JSON.stringify(collection);
 }
 
-/** The cited sources the statistics' `source_ids` refer to. */
+/**
+ * The cited sources the statistics' `source_ids` refer to, publisher (`org`) and publication (`title`) first; where
+ * the figure was read when that is not the publication; `only_source` says "blog" or "aggregator" when that is all.
+ */
 export function sourcesCsv(data: Pick<Dataset, 'stats'>): string {
   return toCsv(
-    ['id', 'title', 'org', 'url', 'year', 'note'],
-    data.stats.sources.map((s) => [s.id, s.title, s.org, s.url, s.year, s.note]),
+    ['id', 'title', 'org', 'url', 'year', 'note', 'date', 'read_at', 'read_at_url', 'only_source'],
+    data.stats.sources.map((s) => [
+      s.id,
+      s.title,
+      s.org,
+      s.url,
+      s.year,
+      s.note,
+      s.date ?? '',
+      s.readAt?.label ?? '',
+      s.readAt?.url ?? '',
+      s.weak ?? '',
+    ]),
   );
 }
 

@@ -50,10 +50,12 @@ export function buildExportSpec(
   const legendNote = !def.estimate
     ? null
     : result.metric === 'facebook_users' && result.facebookShare
-      ? `${t('legend.estimate')}: ${t('legend.facebookNote', { share: result.facebookShare.value, year: result.facebookShare.year })}`
+      ? `${t('legend.estimate')}: ${t('legend.facebookNote', { share: result.facebookShare.value, year: result.facebookShare.year, context: result.facebookShare.definition })}`
       : result.metric === 'training_coverage'
         ? `${t('legend.estimate')}: ${t('legend.coverageNote', { count: s.hubs.length })}`
-        : t('legend.estimate');
+        : result.metric === 'internet_users' || result.metric === 'offline_population'
+          ? `${t('legend.estimate')}: ${t(result.metric === 'internet_users' ? 'legend.usersNote' : 'legend.offlineNote')}`
+          : t('legend.estimate');
 
   const rule = [t('briefing.image.catchment', { radius: s.rule.radiusKm })];
   if (s.rule.sameIslandOnly) rule.push(t('briefing.image.sameIsland'));

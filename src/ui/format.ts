@@ -32,6 +32,8 @@ export function formatValue(locale: string, unit: Unit, x: number): string {
     case 'people':
     case 'establishments':
       return formatNumber(locale, Math.round(x));
+    case 'index':
+      return formatNumber(locale, x, 2);
     default:
       return unit satisfies never;
   }
@@ -39,6 +41,7 @@ export function formatValue(locale: string, unit: Unit, x: number): string {
 
 export function formatRange(locale: string, unit: Unit, lo: number, hi: number): string {
   if (unit === 'percent') return `${formatNumber(locale, lo, 1)}–${formatNumber(locale, hi, 1)}%`;
+  if (unit === 'index') return `${formatNumber(locale, lo, 2)}–${formatNumber(locale, hi, 2)}`;
   return `${formatCompact(locale, lo)}–${formatCompact(locale, hi)}`;
 }
 

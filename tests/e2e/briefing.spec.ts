@@ -10,7 +10,7 @@ test('a shared link reproduces metric, year, hubs and camera in a fresh browser'
   baseURL,
 }) => {
   await briefing.open();
-  await briefing.chooseMetric('Internet use (% of population, BPS)');
+  await briefing.chooseMetric('Internet use (% of people aged 5+, BPS)');
   await briefing.chooseYear(2019);
   await briefing.removeHub('Jayapura');
   await briefing.moveCamera({ lon: 119.8, lat: -4.5, zoom: 7 });
@@ -32,10 +32,10 @@ test('a shared link reproduces metric, year, hubs and camera in a fresh browser'
     const fresh = new BriefingDriver(await context.newPage());
     await fresh.openUrl(link);
     expect(await fresh.metricAndYear()).toEqual({
-      metric: 'Internet use (% of population, BPS)',
+      metric: 'Internet use (% of people aged 5+, BPS)',
       year: '2019',
     });
-    await expect(fresh.legendHeading()).toHaveText('Internet use (% of population, BPS) · 2019');
+    await expect(fresh.legendHeading()).toHaveText('Internet use (% of people aged 5+, BPS) · 2019');
     expect(await fresh.hubNames()).toEqual(hubs);
     await fresh.expectCamera(SULAWESI);
     expect(fresh.errors).toEqual([]);

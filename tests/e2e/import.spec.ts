@@ -33,7 +33,7 @@ test('the preview shows matched rows, unmatched rows with a suggestion, and valu
     'row 2',
     'DI. ACEH',
     'Aceh',
-    'Internet use (% of population, BPS)',
+    'Internet use (% of people aged 5+, BPS)',
     '2024',
     '72.53%',
   ]);
@@ -121,7 +121,7 @@ test('a file dropped on the panel is previewed like a picked one', async ({ impo
   await importer.open();
   await importer.drop('dropped.csv', 'provinsi;tahun;internet\nBali;2024;"81,5"\n');
   expect(await importer.tableRows('What will be imported')).toEqual([
-    ['row 2', 'Bali', 'Bali', 'Internet use (% of population, BPS)', '2024', '81.5%'],
+    ['row 2', 'Bali', 'Bali', 'Internet use (% of people aged 5+, BPS)', '2024', '81.5%'],
   ]);
   expect(dashboard.errors).toEqual([]);
 });
@@ -160,7 +160,7 @@ test('in Bahasa Indonesia, every problem is worded in Bahasa Indonesia, with num
     'baris 2',
     'DI. ACEH',
     'Aceh',
-    'Penggunaan internet (% penduduk, BPS)',
+    'Penggunaan internet (% penduduk usia 5+, BPS)',
     '2024',
     '72,53%',
   ]);

@@ -15,7 +15,7 @@ const MAKASSAR: [number, number] = [119.42, -5.14];
 test('the colour inside a province changes when the metric changes', async ({ map }) => {
   await map.open();
   await map.jumpTo(116, 0, 5);
-  await map.chooseMetric('Internet use (% of population, BPS)');
+  await map.chooseMetric('Internet use (% of people aged 5+, BPS)');
   const before = await map.colourAt(...KALTIM);
   await map.chooseMetric('Population');
   const after = await map.colourAt(...KALTIM);

@@ -23,6 +23,8 @@ export interface GapTrendProps {
   readonly caption: {
     readonly complete: string;
     readonly partial: string;
+    /** Shown when the series has a change of definition (drawn as a break). */
+    readonly breakKey?: string;
     readonly note?: string;
     readonly source: string;
   };
@@ -99,6 +101,22 @@ export function GapTrend({
             y1={L.margin.top}
             y2={bottom}
           />
+        ) : null}
+        {L.breaks.length ? (
+          <g className="series-breaks" aria-hidden="true">
+            {L.breaks.map((k) => (
+              <line
+                key={`b${k.from}`}
+                x1={k.x}
+                x2={k.x}
+                y1={L.margin.top}
+                y2={bottom}
+                stroke="#8a1c1c"
+                strokeWidth={1.5}
+                strokeDasharray="2 3"
+              />
+            ))}
+          </g>
         ) : null}
         <g className="gap-area" aria-hidden="true">
           {L.segments.map((s) => (
@@ -181,6 +199,14 @@ export function GapTrend({
           </svg>{' '}
           {caption.partial}
         </span>
+        {L.breaks.length && caption.breakKey ? (
+          <span className="key">
+            <svg width="10" height="10" aria-hidden="true">
+              <line x1="5" x2="5" y1="0" y2="10" stroke="#8a1c1c" strokeWidth="1.5" strokeDasharray="2 2" />
+            </svg>{' '}
+            {caption.breakKey}
+          </span>
+        ) : null}
         {caption.note ? <span className="chart-note">{caption.note}</span> : null}
         <span className="chart-source">{caption.source}</span>
       </figcaption>

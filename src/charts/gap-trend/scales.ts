@@ -2,6 +2,7 @@
  * Geometry of the east–west trend chart (issue #6): d3 computes scales, line and area paths; GapTrend.tsx renders.
  * Lines join only years with complete provincial coverage. Adjacent complete years get a solid segment; complete
  * years with only partial or missing years between them get a dashed "bridge", so no partial year is averaged in.
+ * Years measured under different definitions are never joined: the change is marked as a break.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';
 import { area, line } from 'd3-shape';
@@ -20,6 +21,8 @@ export interface TrendDatum {
   readonly west: number | null;
   /** Every province on the basis is in the means. */
   readonly complete: boolean;
+  /** What the figures measure that year, where it varies (e.g. a survey edition); a change is a break. */
+  readonly definition?: string | null;
 }
 
 export type TrendOptions = ChartOptions;
@@ -59,6 +62,8 @@ export interface TrendLayout {
   readonly xTicks: readonly { readonly year: number; readonly x: number; readonly hasData: boolean }[];
   readonly yTicks: readonly { readonly value: number; readonly y: number }[];
   readonly segments: readonly TrendSegment[];
+  /** Changes of definition between consecutive years with data, at x midway between them. */
+  readonly breaks: readonly { readonly from: number; readonly to: number; readonly x: number }[];
   readonly points: readonly TrendPoint[];
   /** Line-end labels at the last complete year, else at the selected year (nudged apart so they never overlap). */
   readonly endLabels: readonly {
@@ -114,11 +119,20 @@ export function trendLayout(
     .x((p) => p[0])
     .y0((p) => p[1])
     .y1((p) => p[2]);
+  const definitionOf = (d: TrendDatum) => d.definition ?? null;
+  const breaks = rows.flatMap((d, i) => {
+    const prev = rows[i - 1];
+    return prev && definitionOf(prev) !== definitionOf(d)
+      ? [{ from: prev.year, to: d.year, x: (x(prev.year) + x(d.year)) / 2 }]
+      : [];
+  });
   const full = rows.filter((d) => d.complete && d.east !== null && d.west !== null);
   const segments: TrendSegment[] = [];
   for (let i = 1; i < full.length; i++) {
     const a = full[i - 1]!;
     const b = full[i]!;
+    // A line across a change of definition would read as a trend.
+    if (breaks.some((k) => k.from >= a.year && k.to <= b.year)) continue;
     const between = years.filter((yr) => yr > a.year && yr < b.year).length;
     const pair: Pair[] = [a, b].map((d) => [x(d.year), y(d.east!), y(d.west!)] as const);
     segments.push({
@@ -160,5 +174,5 @@ export function trendLayout(
       }
     }
   }
-  return { width, height, margin, x, y, xTicks, yTicks, segments, points, endLabels };
+  return { width, height, margin, x, y, xTicks, yTicks, segments, breaks, points, endLabels };
 }

@@ -75,4 +75,33 @@ describe('GapTrend', () => {
     expect(L.points.filter((p) => !p.complete).map((p) => p.year)).toEqual([2021, 2021, 2022, 2022]);
     expect(L.xTicks.find((t) => t.year === 2020)?.hasData).toBe(false);
   });
+
+  it('never joins years across a change of definition: the change is drawn and keyed as a break', () => {
+    const changed = DATA.map((d) => ({ ...d, definition: d.year <= 2018 ? 'edition A' : 'edition B' }));
+    const L = trendLayout(changed);
+    expect(L.segments.map((s) => [s.from, s.to])).toEqual([
+      [2017, 2018],
+      [2019, 2023],
+    ]);
+    expect(L.breaks.map((k) => [k.from, k.to])).toEqual([[2018, 2019]]);
+    expect(L.breaks[0]!.x).toBeCloseTo((L.x(2018) + L.x(2019)) / 2);
+    const html = renderToStaticMarkup(
+      <GapTrend
+        data={changed}
+        selectedYear={2023}
+        title="t"
+        description="d"
+        regionLabel={{ east: 'East', west: 'West' }}
+        pointLabel={(p) => String(p.value)}
+        formatValue={String}
+        formatGap={String}
+        caption={{ complete: 'c', partial: 'p', breakKey: 'definition changes', source: 's' }}
+      />,
+    );
+    expect(html).toContain('class="series-breaks"');
+    expect(html).toContain('definition changes');
+    // The same definition every year: no break and no key.
+    expect(trendLayout(DATA).breaks).toEqual([]);
+    expect(render(2023)).not.toContain('series-breaks');
+  });
 });

@@ -119,7 +119,21 @@ describe('province statistics export', () => {
 
   it('lists the sources the ids refer to', () => {
     const rows = parseCsv(sourcesCsv(data));
-    expect(rows[0]).toEqual(['id', 'title', 'org', 'url', 'year', 'note']);
+    expect(rows[0]).toEqual([
+      'id',
+      'title',
+      'org',
+      'url',
+      'year',
+      'note',
+      'date',
+      'read_at',
+      'read_at_url',
+      'only_source',
+    ]);
+    const census = rows.find((r) => r[2] === 'BPS' && /Sensus Penduduk 2020/.test(r[1]!))!;
+    expect(census[3]).toBe('');
+    expect(census[8]).toMatch(/^https:\/\/github\.com\//);
     expect(rows).toHaveLength(data.stats.sources.length + 1);
     const ids = new Set(rows.slice(1).map((r) => r[0]));
     const used = parseCsv(provinceStatsCsv(data))
