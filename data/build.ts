@@ -41,7 +41,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const MAX_SEA_CROSSING_KM = 100;
 /** topojson-simplify weights (square degrees) of the province map (first map) and the regency layer. */
 const PROVINCE_SIMPLIFY_WEIGHT = 4e-4;
-const REGENCY_SIMPLIFY_WEIGHT = 2e-4;
+const REGENCY_SIMPLIFY_WEIGHT = 5e-4;
 /**
  * Islets below this area (square degrees, about 0.25 km²) are left out of the web maps; the population surface
  * still uses the full boundaries, so their people stay counted.

@@ -11,7 +11,7 @@ import type { RegencyMeasure } from '../../state/slices/regencies';
 export const REGENCIES_SOURCE_ID = 'regencies';
 export const REGENCIES_FILL_LAYER_ID = 'regencies-fill';
 /** Zoom from which the layer shows by itself (mode 'auto'). */
-export const REGENCY_AUTO_ZOOM = 6.5;
+export const REGENCY_AUTO_ZOOM = 7.5;
 export const TERTINGGAL_COLOUR = '#d9822b';
 
 /** Absolute URL of the regency outlines, honouring Vite's `base`; MapLibre fetches it in its worker. */
