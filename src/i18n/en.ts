@@ -95,6 +95,7 @@ export const en = {
     rank: 'rank {{rank}} of {{of}}',
     noData: 'no data',
     missing: 'missing: {{names}}',
+    widerArea: 'figure for {{name}} before the 2022 split',
   },
   hubs: {
     title: 'Hubs and catchments',
@@ -277,6 +278,44 @@ export const en = {
     rank: 'Rank',
     source: 'Source',
   },
+  regency: {
+    layer: 'Regencies',
+    mode: { auto: 'Auto', on: 'On', off: 'Off' },
+    measure: 'Colour regencies by',
+    measures: {
+      population: 'Population 2020',
+      density: 'Density 2020 (people per km²)',
+      tertinggal: 'Daerah tertinggal (Perpres 63/2020)',
+    },
+    tertinggalLegend: 'one of the 62 daerah tertinggal',
+    zoomHint: 'shown when zoomed in',
+    title: 'Regency',
+    kind: { kabupaten: 'regency', kota: 'city' },
+    pop2020: 'Population 2020',
+    basis: {
+      sp2020: 'SP2020 count',
+      split: 'estimate: the province’s SP2020 remainder shared by registered residents',
+      adjusted: 'SP2020 count scaled to the province total',
+    },
+    density: 'Density 2020',
+    perKm2: '{{value}} per km²',
+    area: 'Land area',
+    registered: 'Registered residents, 31 Dec 2024',
+    registeredNote: 'Dukcapil civil registry; not a census count',
+    tertinggal: 'Daerah tertinggal 2020–2024',
+    outermost: 'Outermost small islands',
+    yes: 'yes',
+    no: 'no',
+    seat: 'Seat',
+    seatBasis: {
+      gazetteer: 'GeoNames seat',
+      name: 'GeoNames place of the regency’s name',
+      'main-town': 'not marked in GeoNames: its largest known town stands in',
+      label: 'not marked in GeoNames: a town near its centre stands in',
+    },
+    sources: 'Sources',
+    readAt: 'SP2020 count read at',
+  },
   about: {
     title: 'About the data',
     sources: 'Sources',
@@ -319,7 +358,7 @@ export const en = {
     caveats: 'Caveats',
     surfaceTitle: 'Population surface',
     surface:
-      'About 49,000 H3 cells (resolution 6, about 36 km² each). Each cell holds the GeoNames populations of the places in it plus an even share of the rest of its province’s SP2020 census total, so the cells of each province add up to its census total exactly. It ignores where people live outside named places.',
+      'An estimate on about 48,000 H3 cells (resolution 6, about 36 km² each), each in one of the 514 regencies. Each regency holds its 2020 population: the SP2020 count where a source gives it (116 regencies), otherwise its share of the province’s SP2020 remainder in proportion to the 2024 registered residents (Dukcapil). Inside a regency, its towns of known population (a kota’s town carries the whole kota) are spread by a kernel that widens with the town’s size, holding at most 60 % of a kabupaten’s people (90 % of a kota’s); the rest is spread evenly over the regency’s land. Every regency and every province adds up exactly to its figure. Limits: the even floor ignores terrain and forests; towns without a GeoNames population (many seats in Papua and Kalimantan) get no kernel; registered residents count people at their registered home; the census is September 2020.',
     facebookTitle: 'Facebook users',
     facebook:
       'Internet users (as above) × the national share of internet users on Facebook for the nearest year with a cited figure: up to 2019, Facebook Indonesia’s 2018 statement that about 80% of internet users use Facebook; from 2021, APJII 2022’s 68.38% who name Facebook as the social-media app they use most. These measure different things, so the estimate changes definition between 2019 and 2021: a break in the series, not a trend. There is no province-level Facebook figure.',
@@ -330,12 +369,12 @@ export const en = {
     users:
       'SP2020 population × (or × 1 −) the BPS internet-use share of the same year. The BPS share is of people aged 5 and over, but the data hold no cited share of children under 5 by province, so the population of all ages is used: internet users are overstated by each province’s under-5 population × its share, and the offline population counts children under 5 at the province’s offline rate. BPS shares are on the 34-province basis.',
     caveat34:
-      'BPS statistics up to 2023 are published for 34 provinces (before the 2022 Papua split). They are shown on the Natural Earth polygons, which predate Kalimantan Utara and the new Papua provinces; a polygon that stands for several provinces says so, and its values are summed (counts) or population-weighted (percentages).',
+      'BPS statistics up to 2023 (and SP2020, SE2016) are published for 34 provinces, before the 2022 Papua split. The map shows the 38 current provinces: a 34-province figure for Papua or Papua Barat describes the area before the split, so it is drawn over each of today’s provinces in that area and labelled “figure for Papua before the 2022 split”; it is not the new province’s own figure.',
     caveatGaps:
       'Missing values stay missing: 2020 and 2024 have no verified province figures; 2021 and 2022 cover only the top and bottom provinces.',
     caveatApjii: 'APJII and BPS use different surveys and definitions; they are never mixed in one series.',
     attribution:
-      'Boundaries: Natural Earth (public domain). Places: GeoNames (geonames.org), CC BY 4.0. Neighbouring countries: Natural Earth via world-atlas.',
+      'Boundaries of the 38 provinces and 514 regencies: cahyadsn/wilayah_boundaries, MIT licence, © 2024–2025 Cahya DSN. Regency registry and outermost small islands: idn-area-data (ODbL). Places: GeoNames (geonames.org), CC BY 4.0. Neighbouring countries: Natural Earth via world-atlas.',
   },
   gap: {
     open: 'East–west gap',

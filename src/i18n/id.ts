@@ -97,6 +97,7 @@ export const id: PartialTranslation = {
     rank: 'peringkat {{rank}} dari {{of}}',
     noData: 'tidak ada data',
     missing: 'tidak tersedia: {{names}}',
+    widerArea: 'angka untuk {{name}} sebelum pemekaran 2022',
   },
   hubs: {
     title: 'Hub dan jangkauan',
@@ -286,6 +287,44 @@ export const id: PartialTranslation = {
     rank: 'Peringkat',
     source: 'Sumber',
   },
+  regency: {
+    layer: 'Kabupaten/kota',
+    mode: { auto: 'Otomatis', on: 'Tampil', off: 'Sembunyi' },
+    measure: 'Warnai kabupaten/kota menurut',
+    measures: {
+      population: 'Penduduk 2020',
+      density: 'Kepadatan 2020 (jiwa per km²)',
+      tertinggal: 'Daerah tertinggal (Perpres 63/2020)',
+    },
+    tertinggalLegend: 'salah satu dari 62 daerah tertinggal',
+    zoomHint: 'tampil saat peta diperbesar',
+    title: 'Kabupaten/kota',
+    kind: { kabupaten: 'kabupaten', kota: 'kota' },
+    pop2020: 'Penduduk 2020',
+    basis: {
+      sp2020: 'hasil SP2020',
+      split: 'perkiraan: sisa SP2020 provinsi dibagi menurut penduduk terdaftar',
+      adjusted: 'hasil SP2020 yang disesuaikan dengan total provinsi',
+    },
+    density: 'Kepadatan 2020',
+    perKm2: '{{value}} per km²',
+    area: 'Luas daratan',
+    registered: 'Penduduk terdaftar, 31 Des 2024',
+    registeredNote: 'data Dukcapil; bukan hasil sensus',
+    tertinggal: 'Daerah tertinggal 2020–2024',
+    outermost: 'Pulau-pulau kecil terluar',
+    yes: 'ya',
+    no: 'tidak',
+    seat: 'Ibu kota',
+    seatBasis: {
+      gazetteer: 'ibu kota menurut GeoNames',
+      name: 'tempat GeoNames bernama sama',
+      'main-town': 'tidak ditandai di GeoNames: diwakili kota terbesarnya',
+      label: 'tidak ditandai di GeoNames: diwakili kota di dekat pusatnya',
+    },
+    sources: 'Sumber',
+    readAt: 'angka SP2020 dibaca di',
+  },
   about: {
     title: 'Tentang data',
     sources: 'Sumber',
@@ -328,7 +367,7 @@ export const id: PartialTranslation = {
     caveats: 'Catatan',
     surfaceTitle: 'Permukaan penduduk',
     surface:
-      'Sekitar 49.000 sel H3 (resolusi 6, masing-masing sekitar 36 km²). Setiap sel berisi jumlah penduduk tempat-tempat GeoNames di dalamnya ditambah bagian rata dari sisa total Sensus Penduduk 2020 provinsinya, sehingga jumlah sel setiap provinsi sama persis dengan total sensusnya. Sebaran penduduk di luar tempat bernama tidak diperhitungkan.',
+      'Perkiraan pada sekitar 48.000 sel H3 (resolusi 6, masing-masing sekitar 36 km²), setiap sel di salah satu dari 514 kabupaten/kota. Setiap kabupaten/kota memuat jumlah penduduk 2020-nya: hasil SP2020 bila ada sumbernya (116 kabupaten/kota), selain itu bagiannya dari sisa SP2020 provinsi menurut jumlah penduduk terdaftar 2024 (Dukcapil). Di dalam kabupaten/kota, penduduk kota-kota yang diketahui jumlahnya (kota pada sebuah kota otonom memuat seluruh penduduknya) disebar dengan kernel yang melebar sesuai besar kotanya, paling banyak 60 % penduduk kabupaten (90 % penduduk kota); sisanya disebar rata di daratannya. Setiap kabupaten/kota dan setiap provinsi berjumlah tepat sama dengan angkanya. Keterbatasan: sebaran rata tidak memperhitungkan medan dan hutan; kota tanpa jumlah penduduk di GeoNames (banyak ibu kota kabupaten di Papua dan Kalimantan) tidak mendapat kernel; penduduk terdaftar dihitung di alamat terdaftarnya; sensus dilakukan September 2020.',
     facebookTitle: 'Pengguna Facebook',
     facebook:
       'Pengguna internet (seperti di atas) × bagian nasional pengguna internet di Facebook pada tahun terdekat yang ada sumbernya: sampai 2019, pernyataan Facebook Indonesia tahun 2018 bahwa sekitar 80% pengguna internet memakai Facebook; mulai 2021, angka APJII 2022 sebesar 68,38% yang menyebut Facebook sebagai media sosial yang paling sering dipakai. Keduanya mengukur hal yang berbeda, jadi definisi perkiraan ini berubah antara 2019 dan 2021: deretnya terputus, bukan tren. Tidak ada angka Facebook per provinsi.',
@@ -339,13 +378,13 @@ export const id: PartialTranslation = {
     users:
       'Penduduk SP2020 × (atau × 1 −) persentase penggunaan internet BPS pada tahun yang sama. Persentase BPS dihitung dari penduduk usia 5 tahun ke atas, tetapi data ini tidak memuat persentase anak di bawah 5 tahun per provinsi yang ada sumbernya, jadi yang dipakai adalah penduduk semua umur: jumlah pengguna internet terlalu tinggi sebesar penduduk di bawah 5 tahun × persentase provinsi itu, dan penduduk belum daring ikut menghitung anak di bawah 5 tahun dengan persentase belum daring provinsinya. Persentase BPS memakai dasar 34 provinsi.',
     caveat34:
-      'Statistik BPS hingga 2023 diterbitkan untuk 34 provinsi (sebelum pemekaran Papua 2022). Data ditampilkan pada poligon Natural Earth yang lebih tua dari Kalimantan Utara dan provinsi-provinsi baru di Papua; poligon yang mewakili beberapa provinsi menyebutkannya, dan nilainya dijumlahkan (jumlah) atau dibobot dengan jumlah penduduk (persentase).',
+      'Statistik BPS hingga 2023 (juga SP2020 dan SE2016) diterbitkan untuk 34 provinsi, sebelum pemekaran Papua 2022. Peta menampilkan 38 provinsi saat ini: angka 34 provinsi untuk Papua atau Papua Barat menggambarkan wilayah sebelum pemekaran, sehingga digambar di setiap provinsi baru di wilayah itu dan diberi keterangan “angka untuk Papua sebelum pemekaran 2022”; angka itu bukan angka provinsi baru itu sendiri.',
     caveatGaps:
       'Nilai yang tidak ada tetap kosong: 2020 dan 2024 tidak memiliki angka provinsi yang terverifikasi; 2021 dan 2022 hanya mencakup provinsi teratas dan terbawah.',
     caveatApjii:
       'APJII dan BPS memakai survei dan definisi yang berbeda; keduanya tidak pernah dicampur dalam satu deret.',
     attribution:
-      'Batas wilayah: Natural Earth (domain publik). Tempat: GeoNames (geonames.org), CC BY 4.0. Negara tetangga: Natural Earth melalui world-atlas.',
+      'Batas 38 provinsi dan 514 kabupaten/kota: cahyadsn/wilayah_boundaries, lisensi MIT, © 2024–2025 Cahya DSN. Daftar kabupaten/kota dan pulau-pulau kecil terluar: idn-area-data (ODbL). Tempat: GeoNames (geonames.org), CC BY 4.0. Negara tetangga: Natural Earth melalui world-atlas.',
   },
   gap: {
     open: 'Kesenjangan timur–barat',

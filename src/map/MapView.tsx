@@ -48,6 +48,8 @@ import {
   zonesOutlineLayer,
 } from './layers/thematic';
 import { placeNear } from './nearestPlace';
+import { REGENCIES_FILL_LAYER_ID } from './layers/regencies';
+import { RegencyLayer } from './layers/RegencyLayer';
 import { COUNTRIES_URL, PROVINCES_URL, SEA_MASK_URL } from './sources';
 
 // Start MapLibre's worker now, while React renders and the data download, rather than when the map is built:
@@ -65,6 +67,8 @@ seaMaskFile.catch(() => undefined);
 
 export interface HoverInfo {
   readonly polygon: number;
+  /** The regency under the pointer, when the regency layer shows. */
+  readonly regency?: number;
   readonly x: number;
   readonly y: number;
 }
@@ -186,11 +190,19 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
     [setHover],
   );
 
-  const onMouseMove = (e: MapLayerMouseEvent) => {
+  /** The province polygon (and regency) under the pointer: the regency layer lies above the provinces. */
+  const pointed = (e: MapLayerMouseEvent): { polygon: number; regency?: number } | null => {
     const f = e.features?.[0];
-    const id = f && typeof f.id === 'number' ? f.id : null;
-    setHover(id);
-    onHover(id === null ? null : { polygon: id, x: e.point.x, y: e.point.y });
+    if (!f || typeof f.id !== 'number') return null;
+    if (f.layer.id !== REGENCIES_FILL_LAYER_ID) return { polygon: f.id };
+    const r = data?.regencies.regencies[f.id];
+    return r ? { polygon: r.polygon, regency: f.id } : null;
+  };
+
+  const onMouseMove = (e: MapLayerMouseEvent) => {
+    const p = pointed(e);
+    setHover(p === null ? null : p.polygon);
+    onHover(p === null ? null : { ...p, x: e.point.x, y: e.point.y });
   };
 
   const onClick = (e: MapLayerMouseEvent) => {
@@ -212,8 +224,9 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       );
       return;
     }
-    const f = e.features?.[0];
-    s.select(f && typeof f.id === 'number' ? f.id : null);
+    const p = pointed(e);
+    if (p?.regency !== undefined) s.selectRegency(p.regency);
+    else s.select(p === null ? null : p.polygon);
   };
 
   const onLoad = (event: MapEvent) => {
@@ -236,7 +249,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         dragRotate={false}
         pitchWithRotate={false}
         touchPitch={false}
-        interactiveLayerIds={['provinces-fill']}
+        interactiveLayerIds={['provinces-fill', REGENCIES_FILL_LAYER_ID]}
         cursor={armed ? 'crosshair' : 'default'}
         onLoad={onLoad}
         onIdle={() => {
@@ -268,6 +281,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         <Source id={NO_DATA_SOURCE_ID} type="geojson" data={noData}>
           <Layer {...noDataLayer} />
         </Source>
+        {data ? <RegencyLayer data={data} /> : null}
         <Source id={ZONES_SOURCE_ID} type="geojson" data={seaMask ? zones : EMPTY_COLLECTION}>
           <Layer {...zonesFillLayer} />
           <Layer {...zonesOutlineLayer} />

@@ -5,7 +5,7 @@ function dataUrl(file: string): string {
   return new URL(`${import.meta.env.BASE_URL}data/${file}`, window.location.href).href;
 }
 
-/** FeatureCollection of the 33 province polygons, properties `{ id, iso, label }`. */
+/** FeatureCollection of the 38 province polygons, properties `{ id, iso, label }`. */
 export const PROVINCES_URL = dataUrl('provinces.geojson');
 /** FeatureCollection of neighbouring countries, properties `{ name }`. */
 export const COUNTRIES_URL = dataUrl('countries.geojson');

@@ -4,6 +4,7 @@ import { useStore as useZustand } from 'zustand';
 import { createBriefingSlice, type BriefingSlice } from './scenes/slice';
 import { createDataSlice, type DataSlice } from './slices/data';
 import { createImportsSlice, type ImportsSlice } from './slices/imports';
+import { createRegencyViewSlice, type RegencyViewSlice } from './slices/regencies';
 import { createResultsSlice, type ResultsSlice } from './slices/results';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
@@ -17,7 +18,8 @@ export type Store = ViewSlice &
   DataSlice &
   BriefingSlice &
   ResultsSlice &
-  ImportsSlice;
+  ImportsSlice &
+  RegencyViewSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
@@ -29,6 +31,7 @@ export const createAppStore = () =>
     ...createBriefingSlice(...a),
     ...createResultsSlice(...a),
     ...createImportsSlice(...a),
+    ...createRegencyViewSlice(...a),
   }));
 
 export const store = createAppStore();

@@ -1,9 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { splitRoot } from '../domain/aggregate';
 import { METRICS, metricValues, metricYears, seriesDefinition } from '../domain/metrics';
 import { selectCoverage } from '../state/selectors';
 import { useStore } from '../state/store';
 import { formatValue } from './format';
 import { Panel } from './Panel';
+import { RegencyDetail } from './RegencyDetail';
 
 /** All metrics of the selected polygon, with their history, and the provinces it holds. */
 export function DetailPanel() {
@@ -11,13 +13,19 @@ export function DetailPanel() {
   const data = useStore((s) => s.dataset);
   const selected = useStore((s) => s.selected);
   const coverage = useStore((s) => selectCoverage(s.dataset, s.hubs, s.rule));
+  const regency = useStore((s) => s.selectedRegency);
   if (!data || selected === null) return null;
   const polygon = data.provinces.polygons[selected];
   if (!polygon) return null;
+  // The province split in 2022 whose pre-split figures this polygon shows (marked †).
+  const wider = splitRoot(polygon, data.provinces.provinces);
   const members = polygon.provinces.map((b) => data.provinces.provinces.find((p) => p.bps === b)!);
   const lng = i18n.language;
   return (
     <Panel title={polygon.label}>
+      {regency !== null && data.regencies.regencies[regency]?.polygon === selected ? (
+        <RegencyDetail data={data} index={regency} />
+      ) : null}
       <h3>{t('detail.provinces')}</h3>
       <ul className="plain">
         {members.map((m) => (
@@ -69,6 +77,7 @@ export function DetailPanel() {
                         ? t('tooltip.noData')
                         : formatValue(lng, m.unit, v.value)}
                       {v?.aggregated ? '*' : ''}
+                      {v?.widerArea !== undefined ? '†' : ''}
                     </span>
                   ))}
                 </td>
@@ -78,6 +87,14 @@ export function DetailPanel() {
         </tbody>
       </table>
       <p className="muted small">* {t('legend.aggregated')}</p>
+      {wider !== null ? (
+        <p className="muted small">
+          †{' '}
+          {t('tooltip.widerArea', {
+            name: data.provinces.provinces.find((p) => p.bps === wider)?.nameId ?? '',
+          })}
+        </p>
+      ) : null}
     </Panel>
   );
 }

@@ -17,12 +17,20 @@ export function Tooltip({ hover }: { hover: HoverInfo | null }) {
   if (!hover || !data || !choropleth) return null;
   const polygon = data.provinces.polygons[hover.polygon];
   const v = choropleth.result.values[hover.polygon];
+  const regency = hover.regency === undefined ? undefined : data.regencies.regencies[hover.regency];
   if (!polygon || !v) return null;
   const members = polygon.provinces.map((b) => data.provinces.provinces.find((p) => p.bps === b)!);
   const { rank, of } = ranks(choropleth.result.values);
   const def = metricDef(choropleth.result.metric);
   return (
     <div className="tooltip" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+      {regency ? (
+        <div>
+          <strong>{regency.name}</strong> · {t('regency.pop2020')}:{' '}
+          {formatValue(i18n.language, 'people', regency.pop2020)}
+          {regency.tertinggal ? ` · ${t('regency.measures.tertinggal')}` : ''}
+        </div>
+      ) : null}
       <strong>{polygon.label}</strong>
       <div className="muted">{members.map((m) => m.nameEn).join(', ')}</div>
       <div className="tooltip-value">
@@ -31,6 +39,13 @@ export function Tooltip({ hover }: { hover: HoverInfo | null }) {
         {v.aggregated ? <span className="tag">{t('detail.aggregatedTag')}</span> : null}
         {hasUserData(data, v.sourceIds) ? <UserDataTag /> : null}
       </div>
+      {v.widerArea !== undefined ? (
+        <div className="muted">
+          {t('tooltip.widerArea', {
+            name: data.provinces.provinces.find((p) => p.bps === v.widerArea)?.nameId ?? '',
+          })}
+        </div>
+      ) : null}
       {v.value !== null && rank[hover.polygon] ? (
         <div>{t('tooltip.rank', { rank: rank[hover.polygon], of })}</div>
       ) : null}

@@ -74,15 +74,35 @@ test('zones never paint the open sea', async ({ map }) => {
   expect(await map.zoneCount()).toBeGreaterThan(0);
 });
 
-test('the table view lists the 33 polygons and the 38 provinces they hold', async ({ page, map }) => {
+test('the table view lists the 38 provinces, one per polygon', async ({ page, map }) => {
   await map.open();
   await page.getByRole('button', { name: 'Table view' }).click();
   const table = page.getByRole('table', { name: /Table of the map/ });
-  await expect(table.getByRole('row')).toHaveCount(34);
-  const includes = await table.locator('tbody tr td:nth-child(3)').allTextContents();
-  const provinces = includes.flatMap((s) => s.split(', '));
-  expect(provinces).toHaveLength(38);
-  expect(provinces).toContain('Papua Pegunungan');
+  await expect(table.getByRole('row')).toHaveCount(39);
+  const names = await table.locator('tbody tr th, tbody tr td:first-child').allTextContents();
+  expect(names.join(' ')).toContain('Papua Pegunungan');
+  expect(names.join(' ')).toContain('Kalimantan Utara');
+});
+
+test('zoomed in, the regency layer shows; a click on a regency opens its figures with sources', async ({
+  page,
+  map,
+}) => {
+  // The regency outlines load (and MapLibre tiles them) the first time the layer shows.
+  test.setTimeout(120_000);
+  await map.open();
+  await map.jumpTo(116.3, -8.6, 8);
+  await expect(page.getByRole('combobox', { name: 'Colour regencies by' })).toBeVisible();
+  await expect
+    .poll(() => page.evaluate(() => window.__jangkau?.map.getSource('regencies') !== undefined))
+    .toBe(true);
+  await expect(page.locator('.map-label-regency', { hasText: 'Lombok Tengah' })).toBeVisible();
+  const box = (await page.locator('.map-label-regency', { hasText: 'Lombok Tengah' }).boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height + 6);
+  const detail = page.getByRole('region', { name: 'Regency' });
+  await expect(detail).toContainText('Kabupaten Lombok Tengah');
+  await expect(detail).toContainText('SP2020 count');
+  await expect(detail).toContainText('Peraturan Presiden No. 63 Tahun 2020');
 });
 
 test('a hub moves with the arrow keys and Delete removes it', async ({ map, page }) => {

@@ -92,7 +92,13 @@ export function withBoundaries(data: Dataset, apply: NonNullable<BoundaryResult[
       if (polygonId === undefined) throw new Error(`no polygon for ${p.nameId}`);
       return { ...p, polygonId };
     }),
-    polygons: apply.polygons,
+    // Each polygon's 2020 residents as the population surface holds them (its cells' sum).
+    polygons: apply.polygons.map((p) => {
+      let pop2020 = 0;
+      for (let c = 0; c < data.cells.count; c++)
+        if (apply.cellPolygon[c] === p.id) pop2020 += data.cells.pop[c]!;
+      return { ...p, pop2020 };
+    }),
   };
   const cells: CellTable = { ...data.cells, polygon: apply.cellPolygon };
   const places: PlacesFile = { ...data.places, polygon: Array.from(apply.placePolygon) };

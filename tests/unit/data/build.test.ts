@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildAll } from '../../../data/build';
-import { aggregateToPolygons, censusWeights, METRIC_KIND } from '../../../src/domain/aggregate';
-import type { CellsMeta, PlacesFile, ProvincesFile, StatsFile } from '../../../src/domain/types';
+import { censusWeights, METRIC_KIND } from '../../../src/domain/aggregate';
+import type { ProvincesFile, StatsFile } from '../../../src/domain/types';
 
 const root = join(import.meta.dirname, '../../..');
 const committed = (name: string) => readFileSync(join(root, 'public/data', name));
@@ -12,16 +12,10 @@ describe('npm run data', () => {
   let files: Record<string, string | Uint8Array>;
   let provinces: ProvincesFile;
   let stats: StatsFile;
-  let places: PlacesFile;
-  let meta: CellsMeta;
-  let bin: Uint8Array;
   beforeAll(() => {
     files = buildAll(join(root, 'data'));
     provinces = JSON.parse(files['provinces.json'] as string) as ProvincesFile;
     stats = JSON.parse(files['stats.json'] as string) as StatsFile;
-    places = JSON.parse(files['places.json'] as string) as PlacesFile;
-    meta = JSON.parse(files['cells.json'] as string) as CellsMeta;
-    bin = files['cells.bin'] as Uint8Array;
   }, 120_000);
 
   it('is deterministic: a fresh build equals the committed public/data byte for byte', () => {
@@ -33,16 +27,13 @@ describe('npm run data', () => {
     }
   });
 
-  it('has 38 provinces, each in exactly one of 33 polygons, and every polygon has a province', () => {
+  it('has 38 provinces, each with its own polygon, and the split provinces have no 34-basis territory', () => {
     expect(provinces.provinces).toHaveLength(38);
-    expect(provinces.polygons).toHaveLength(33);
-    for (const p of provinces.provinces) {
-      expect(provinces.polygons.filter((g) => g.provinces.includes(p.bps))).toHaveLength(1);
-      expect(provinces.polygons[p.polygonId]?.provinces).toContain(p.bps);
-    }
-    for (const g of provinces.polygons) expect(g.provinces.length).toBeGreaterThan(0);
-    const merged = provinces.polygons.find((g) => g.iso === 'ID-KI');
-    expect(merged?.label).toBe('Kalimantan Timur incl. Kalimantan Utara');
+    expect(provinces.polygons).toHaveLength(38);
+    for (const p of provinces.provinces) expect(provinces.polygons[p.polygonId]?.provinces).toEqual([p.bps]);
+    const byBps = (b: number) => provinces.polygons.find((g) => g.provinces[0] === b)!;
+    expect(byBps(65)).toMatchObject({ label: 'Kalimantan Utara', provinces34: [65] });
+    for (const b of [91, 92, 94, 95, 96, 97]) expect(byBps(b).provinces34).toEqual([]);
   });
 
   it('keeps both code systems apart for the Papua region', () => {
@@ -69,34 +60,6 @@ describe('npm run data', () => {
     const bps = stats.observations.filter((o) => o.metric === 'internet_use_bps');
     expect(bps.some((o) => o.year === 2024 || o.year === 2020)).toBe(false);
     expect(bps.filter((o) => o.year === 2021)).toHaveLength(18);
-  });
-
-  it('places have unique ids and all are assigned to a polygon', () => {
-    expect(new Set(places.id).size).toBe(places.id.length);
-    expect(places.id.length).toBeGreaterThan(1800);
-    for (const p of places.polygon) {
-      expect(p).toBeGreaterThanOrEqual(0);
-      expect(p).toBeLessThan(33);
-    }
-  });
-
-  it('population surface: cells of each polygon sum to its SP2020 total, to the person', () => {
-    const col = (name: string) => meta.columns.find((c) => c.name === name)!.offset;
-    const pop = new Uint32Array(bin.buffer, bin.byteOffset + col('pop'), meta.count);
-    const polygon = new Uint8Array(bin.buffer, bin.byteOffset + col('polygon'), meta.count);
-    const sums = new Array<number>(33).fill(0);
-    for (let i = 0; i < meta.count; i++) sums[polygon[i]!]! += pop[i]!;
-    const changed = new Set([91, 94]);
-    const census = aggregateToPolygons(
-      stats.observations.filter((o) => o.metric === 'population' && o.year === 2020 && o.basis === '34'),
-      provinces.polygons,
-      censusWeights(stats.observations, changed),
-    );
-    census.forEach((c, i) => expect(sums[i], provinces.polygons[i]!.label).toBe(c.value));
-    expect(sums.reduce((a, b) => a + b, 0)).toBe(270_203_917);
-    expect(meta.count).toBeGreaterThan(40_000);
-    expect(meta.count).toBeLessThan(60_000);
-    expect(bin.byteLength).toBeLessThan(2_000_000);
   });
 
   it('reports (without forcing) whether the east is below the west in every year', () => {

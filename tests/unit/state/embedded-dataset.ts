@@ -14,6 +14,7 @@ export function embeddedDataset(): Dataset {
   const bin = readFileSync(join(dir, 'cells.bin'));
   cached = prepareDataset({
     provinces: json('provinces.json'),
+    regencies: json('regencies.json'),
     stats: json('stats.json'),
     places: json('places.json'),
     cellsMeta: json('cells.json'),

@@ -1,7 +1,4 @@
 // Issue #8: applying an import builds a new Dataset (the old one is never touched) and Undo restores it.
-import bboxPolygon from '@turf/bbox-polygon';
-import { featureCollection, feature as turfFeature } from '@turf/helpers';
-import intersect from '@turf/intersect';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/dataset';
@@ -166,22 +163,6 @@ function userFeatures(): Feature<Polygon | MultiPolygon, Record<string, unknown>
   });
 }
 
-/** Cuts a feature by a longitude/latitude box into a new province's feature. */
-function cut(
-  f: Feature<Polygon | MultiPolygon>,
-  box: [number, number, number, number],
-  kemendagri: number,
-  name: string,
-) {
-  const part = intersect(featureCollection([turfFeature(f.geometry), bboxPolygon(box)]));
-  if (!part) throw new Error(`empty cut for ${name}`);
-  return {
-    type: 'Feature' as const,
-    properties: { kode: kemendagri, Propinsi: name },
-    geometry: part.geometry,
-  };
-}
-
 function applyBoundaries(features: unknown[]): { preview: ImportPreview; next: Dataset } {
   const preview = analyseImport(
     { name: 'b.geojson', text: JSON.stringify({ type: 'FeatureCollection', features }) },
@@ -204,8 +185,11 @@ describe('boundaries import', () => {
       data.provinces.provinces.map((p) => p.polygonId),
     );
     expect(next.isEast).toEqual(data.isEast);
+    // The imported polygons take the cells the import assigns them, almost all where the data build put them.
     const census = (d: Dataset) => d.metrics.censusByPolygon;
-    expect(census(next)).toEqual(census(data));
+    census(next).forEach((v, i) =>
+      expect(Math.abs(v - census(data)[i]!)).toBeLessThan(0.01 * census(data)[i]!),
+    );
     expect(metricValues(next.metrics, 'internet_use_bps', 2023).values).toEqual(
       metricValues(data.metrics, 'internet_use_bps', 2023).values,
     );
@@ -216,29 +200,10 @@ describe('boundaries import', () => {
   });
 
   it(
-    'a 38-province file shows 38 polygons; the new Papua provinces have no 34-basis value, never a 0',
+    'a 38-province file: the provinces split in 2022 show the pre-split figure, marked as such, never a 0',
     { timeout: 60_000 },
     () => {
-      const features = userFeatures();
-      const take = (kemendagri: number) => {
-        const i = features.findIndex((f) => f.properties['kode'] === kemendagri);
-        return features.splice(i, 1)[0]!;
-      };
-      // Rough cuts of Kalimantan Timur, Papua Barat and Papua: enough to test the bookkeeping.
-      const kaltim = take(64);
-      const pabar = take(92);
-      const papua = take(91);
-      features.push(
-        cut(kaltim, [100, -10, 150, 2.2], 64, 'KALIMANTAN TIMUR'),
-        cut(kaltim, [100, 2.2, 150, 10], 65, 'KALIMANTAN UTARA'),
-        cut(pabar, [132.2, -10, 150, 10], 92, 'PAPUA BARAT'),
-        cut(pabar, [100, -10, 132.2, 10], 96, 'PAPUA BARAT DAYA'),
-        cut(papua, [139.2, -5.2, 150, 10], 91, 'PAPUA'),
-        cut(papua, [100, -15, 150, -5.2], 93, 'PAPUA SELATAN'),
-        cut(papua, [100, -5.2, 137.9, 10], 94, 'PAPUA TENGAH'),
-        cut(papua, [137.9, -5.2, 139.2, 10], 95, 'PAPUA PEGUNUNGAN'),
-      );
-      const { preview, next } = applyBoundaries(features);
+      const { preview, next } = applyBoundaries(userFeatures());
       expect(preview.issues).toEqual([]);
       expect(next.provinces.polygons).toHaveLength(38);
       expect(next.boundaries.features).toHaveLength(38);
@@ -249,12 +214,17 @@ describe('boundaries import', () => {
       expect(polygonOf(91)).toMatchObject({ label: 'Papua Barat', provinces: [91], provinces34: [] });
       expect(polygonOf(65)).toMatchObject({ label: 'Kalimantan Utara', provinces: [65], provinces34: [65] });
       const share = metricValues(next.metrics, 'internet_use_bps', 2023).values;
-      expect(share[polygonOf(95).id]!.value).toBeNull();
+      const papua34 = next.stats.observations.find(
+        (o) => o.metric === 'internet_use_bps' && o.year === 2023 && o.bps === 94 && o.basis === '34',
+      )!;
+      expect(share[polygonOf(95).id]).toMatchObject({ value: papua34.value, widerArea: 94, basis: '34' });
       expect(share[polygonOf(65).id]!.value).not.toBeNull();
-      // Every polygon holds cells, and the cell table still sums to the same population.
+      expect(share[polygonOf(65).id]!.widerArea).toBeUndefined();
+      // Every polygon holds cells and people.
       const cellsPer = new Array<number>(38).fill(0);
       for (let c = 0; c < next.cells.count; c++) cellsPer[next.cells.polygon[c]!]!++;
       expect(cellsPer.every((n) => n > 0)).toBe(true);
+      expect(next.metrics.censusByPolygon.every((n) => n > 0)).toBe(true);
       expect(next.isEast.kti17[polygonOf(95).id]).toBe(true);
       expect(next.places.polygon).toHaveLength(data.places.polygon.length);
     },

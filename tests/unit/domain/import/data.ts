@@ -22,7 +22,7 @@ export function context(data: Dataset = dataset()): ImportContext {
 export function smallContext(): ImportContext {
   const data = dataset();
   const pick = (n: number, step: number) => Array.from({ length: n }, (_, i) => i * step);
-  const places = pick(40, 47);
+  const places = pick(40, Math.floor(data.places.id.length / 40));
   const cells = pick(300, 157);
   return {
     provinces: data.provinces.provinces,
