@@ -27,7 +27,7 @@ export interface LagrangianResult {
 }
 
 /** Distinct plans kept as starting points. */
-const KEEP = 2;
+const KEEP = 3;
 
 /**
  * The `count` best positions by score, best first (ties: lower position), by a bounded min-heap.
@@ -70,7 +70,7 @@ export function topOrder(score: Float64Array, count: number): Uint32Array {
 }
 
 export interface LagrangianOptions {
-  /** Most subgradient iterations (default 80). */
+  /** Most subgradient iterations (default 120). */
   readonly iterations?: number;
   /** A known plan's reach (hubs included), e.g. the greedy plan's, for the step size. */
   readonly lowerBound?: number;
@@ -186,7 +186,7 @@ export function lagrangian(
   let lower = Math.max(bestReach, options.lowerBound ?? -Infinity);
   let mu = 2;
   let sinceBetter = 0;
-  const maxIter = options.iterations ?? 80;
+  const maxIter = options.iterations ?? 120;
   let it = 0;
   for (; it < maxIter; it++) {
     let l = problem.baseline;
@@ -211,7 +211,7 @@ export function lagrangian(
     if (l < bestBound - 1e-9 * Math.abs(l)) {
       bestBound = l;
       sinceBetter = 0;
-    } else if (++sinceBetter >= 5) {
+    } else if (++sinceBetter >= 7) {
       mu /= 2;
       sinceBetter = 0;
     }
