@@ -252,6 +252,45 @@ export const en = {
     download: 'Download the plan:',
     csv: 'CSV',
     geojson: 'GeoJSON',
+    proof: {
+      title: 'How near the best plan',
+      checking: 'Checking how near this plan is to the best possible one…',
+      atLeast:
+        'This plan reaches at least {{share}} of what the best possible plan of {{k}} stops could reach: no plan newly reaches more than {{bound}} underserved {{unit}} (upper bound).',
+      best: 'No plan of {{k}} stops newly reaches more than this one (it meets the upper bound).',
+      boundFailed: 'How near the best plan this one is could not be computed: {{message}}.',
+      prove: 'Prove the best plan',
+      timeLimit: 'Time limit',
+      seconds_one: '{{count}} second',
+      seconds_other: '{{count}} seconds',
+      running: 'Solving exactly… {{elapsed}} of {{limit}} s',
+      timeUsed: 'Time used of the limit',
+      soFar:
+        'Best plan so far: {{reach}} new {{unit}}; proven so far: no plan newly reaches more than {{bound}}.',
+      soFarNoBound: 'Best plan so far: {{reach}} new {{unit}}.',
+      optimalSame: 'Proven in {{seconds}} s: this is the best possible plan of {{k}} stops.',
+      optimalBetter:
+        'Proven in {{seconds}} s: the best possible plan newly reaches {{reach}} {{unit}}, {{more}} more than the plan above.',
+      adopted: 'The plan above is now the proven best plan of {{k}} stops (solved in {{seconds}} s).',
+      timeUp:
+        'Time ran out after {{seconds}} s. The best plan found newly reaches {{reach}} {{unit}}; no plan newly reaches more than {{bound}}.',
+      use: 'Use this plan',
+      shrunk: 'Solved on {{merged}} merged cells (from {{cells}}) and {{kept}} of {{candidates}} candidates.',
+      stopped: {
+        cancelled: 'Cancelled. The plan above is kept.',
+        crashed: 'The exact solver stopped (out of memory?). The plan above is kept.',
+        timeout: 'The exact solver did not finish in time and was stopped. The plan above is kept.',
+        failed: 'The exact solve failed ({{message}}). The plan above is kept.',
+        unsupported:
+          'The exact solve needs catchments without decay (full weight up to the edge). The plan above is kept.',
+        constraints: 'The plan’s rules cannot all hold ({{message}}). The plan above is kept.',
+      },
+      status: {
+        infeasible: 'No plan satisfies every rule. The plan above is kept.',
+        failed: 'The solver gave no answer. The plan above is kept.',
+      },
+      note: 'The exact solve runs HiGHS in your browser, offline. The bound and the method are explained in “About the data”.',
+    },
   },
   panel: {
     close: 'Close',
@@ -362,6 +401,8 @@ export const en = {
     facebookTitle: 'Facebook users',
     facebook:
       'Internet users (as above) × the national share of internet users on Facebook for the nearest year with a cited figure: up to 2019, Facebook Indonesia’s 2018 statement that about 80% of internet users use Facebook; from 2021, APJII 2022’s 68.38% who name Facebook as the social-media app they use most. These measure different things, so the estimate changes definition between 2019 and 2021: a break in the series, not a trend. There is no province-level Facebook figure.',
+    planTitle: 'Multi-stop plans and how near the best they are',
+    plan: 'A plan is first built greedily: each next stop is the candidate that newly reaches the most (lazy greedy, CELF). It is then improved by swapping one stop for another candidate as long as the total grows, until no single swap helps (Teitz–Bart interchange); the same swaps also start from plans suggested by a Lagrangian relaxation, and the plan that reaches most is kept. Must-include stops never leave the plan, and every swap keeps the plan’s province and regional rules. “At least X % of the best possible” divides what the plan newly reaches by an upper bound that no plan of the same size and settings can beat: the smaller of the Lagrangian relaxation of the maximal-covering problem (subgradient optimisation) and the data-dependent bound of greedy planning (the plan’s reach plus the largest gains of k further stops). “Prove the best plan” solves the maximal-covering problem exactly with HiGHS (MIT licence, compiled to WebAssembly, running in the browser) after merging cells reached by exactly the same candidates and dropping candidates whose cells another candidate always reaches. When its time limit runs out it shows the best plan and the bound found so far. Catchments with decay get the greedy bound only. All reach figures are estimates, like the demand they add up.',
     coverageTitle: 'Training coverage',
     coverage:
       'The share of a province’s estimated population whose population-surface cell lies inside a hub’s catchment (radius, same-island and sea-crossing rules as set).',

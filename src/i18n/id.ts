@@ -261,6 +261,48 @@ export const id: PartialTranslation = {
     download: 'Unduh rencana:',
     csv: 'CSV',
     geojson: 'GeoJSON',
+    proof: {
+      title: 'Seberapa dekat dengan rencana terbaik',
+      checking: 'Memeriksa seberapa dekat rencana ini dengan rencana terbaik…',
+      atLeast:
+        'Rencana ini menjangkau setidaknya {{share}} dari jangkauan rencana {{k}} titik terbaik: tidak ada rencana yang menjangkau lebih dari {{bound}} {{unit}} belum terlayani yang baru (batas atas).',
+      best: 'Tidak ada rencana {{k}} titik yang menjangkau lebih banyak daripada rencana ini (batas atasnya tercapai).',
+      boundFailed: 'Kedekatan rencana ini dengan rencana terbaik tidak dapat dihitung: {{message}}.',
+      prove: 'Buktikan rencana terbaik',
+      timeLimit: 'Batas waktu',
+      seconds_one: '{{count}} detik',
+      seconds_other: '{{count}} detik',
+      running: 'Menghitung solusi eksak… {{elapsed}} dari {{limit}} detik',
+      timeUsed: 'Waktu yang terpakai dari batas',
+      soFar:
+        'Rencana terbaik sejauh ini: {{reach}} {{unit}} baru; terbukti sejauh ini: tidak ada rencana yang menjangkau lebih dari {{bound}}.',
+      soFarNoBound: 'Rencana terbaik sejauh ini: {{reach}} {{unit}} baru.',
+      optimalSame: 'Terbukti dalam {{seconds}} detik: inilah rencana {{k}} titik terbaik.',
+      optimalBetter:
+        'Terbukti dalam {{seconds}} detik: rencana terbaik menjangkau {{reach}} {{unit}} baru, {{more}} lebih banyak daripada rencana di atas.',
+      adopted:
+        'Rencana di atas kini rencana {{k}} titik terbaik yang sudah terbukti (dihitung dalam {{seconds}} detik).',
+      timeUp:
+        'Waktu habis setelah {{seconds}} detik. Rencana terbaik yang ditemukan menjangkau {{reach}} {{unit}} baru; tidak ada rencana yang menjangkau lebih dari {{bound}}.',
+      use: 'Pakai rencana ini',
+      shrunk:
+        'Dihitung pada {{merged}} sel gabungan (dari {{cells}}) dan {{kept}} dari {{candidates}} kandidat.',
+      stopped: {
+        cancelled: 'Dibatalkan. Rencana di atas tetap dipakai.',
+        crashed: 'Penghitung eksak berhenti (kehabisan memori?). Rencana di atas tetap dipakai.',
+        timeout: 'Penghitung eksak tidak selesai tepat waktu dan dihentikan. Rencana di atas tetap dipakai.',
+        failed: 'Perhitungan eksak gagal ({{message}}). Rencana di atas tetap dipakai.',
+        unsupported:
+          'Perhitungan eksak memerlukan jangkauan tanpa peluruhan (bobot penuh sampai ke tepi). Rencana di atas tetap dipakai.',
+        constraints:
+          'Aturan rencana tidak dapat dipenuhi semuanya ({{message}}). Rencana di atas tetap dipakai.',
+      },
+      status: {
+        infeasible: 'Tidak ada rencana yang memenuhi semua aturan. Rencana di atas tetap dipakai.',
+        failed: 'Penghitung tidak memberikan jawaban. Rencana di atas tetap dipakai.',
+      },
+      note: 'Perhitungan eksak memakai HiGHS di peramban Anda, tanpa internet. Batas atas dan metodenya dijelaskan di “Tentang data”.',
+    },
   },
   panel: {
     close: 'Tutup',
@@ -371,6 +413,8 @@ export const id: PartialTranslation = {
     facebookTitle: 'Pengguna Facebook',
     facebook:
       'Pengguna internet (seperti di atas) × bagian nasional pengguna internet di Facebook pada tahun terdekat yang ada sumbernya: sampai 2019, pernyataan Facebook Indonesia tahun 2018 bahwa sekitar 80% pengguna internet memakai Facebook; mulai 2021, angka APJII 2022 sebesar 68,38% yang menyebut Facebook sebagai media sosial yang paling sering dipakai. Keduanya mengukur hal yang berbeda, jadi definisi perkiraan ini berubah antara 2019 dan 2021: deretnya terputus, bukan tren. Tidak ada angka Facebook per provinsi.',
+    planTitle: 'Rencana beberapa titik dan seberapa dekat dengan yang terbaik',
+    plan: 'Rencana mula-mula disusun secara serakah (greedy): setiap titik berikutnya adalah kandidat yang menjangkau paling banyak orang baru (greedy malas, CELF). Lalu rencana diperbaiki dengan menukar satu titik dengan kandidat lain selama totalnya bertambah, sampai tidak ada satu pertukaran pun yang membantu (pertukaran Teitz–Bart); pertukaran yang sama juga dimulai dari rencana yang diusulkan relaksasi Lagrange, dan rencana dengan jangkauan terbesar yang dipakai. Titik wajib tidak pernah dikeluarkan, dan setiap pertukaran tetap mematuhi aturan provinsi dan wilayah rencana. “Setidaknya X % dari yang terbaik” membagi jangkauan baru rencana dengan batas atas yang tidak dapat dilampaui rencana mana pun dengan jumlah titik dan pengaturan yang sama: yang lebih kecil dari relaksasi Lagrange masalah maximal covering (optimasi subgradien) dan batas berbasis data dari perencanaan greedy (jangkauan rencana ditambah tambahan terbesar dari k titik lagi). “Buktikan rencana terbaik” menyelesaikan masalah maximal covering secara eksak dengan HiGHS (lisensi MIT, dikompilasi ke WebAssembly, berjalan di peramban) setelah menggabungkan sel yang dijangkau oleh kandidat yang persis sama dan membuang kandidat yang selnya selalu dijangkau kandidat lain. Bila batas waktunya habis, rencana terbaik dan batas atas yang sudah ditemukan tetap ditampilkan. Jangkauan dengan peluruhan hanya mendapat batas greedy. Semua angka jangkauan adalah perkiraan, seperti permintaan yang dijumlahkannya.',
     coverageTitle: 'Cakupan pelatihan',
     coverage:
       'Bagian perkiraan penduduk provinsi yang sel permukaan penduduknya berada di dalam jangkauan sebuah hub (radius, aturan pulau yang sama, dan penyeberangan laut sesuai pengaturan).',

@@ -151,6 +151,8 @@ export function AboutPanel() {
         <dd>{t('about.facebook')}</dd>
         <dt>{t('about.coverageTitle')}</dt>
         <dd>{t('about.coverage')}</dd>
+        <dt id="plan-method">{t('about.planTitle')}</dt>
+        <dd>{t('about.plan')}</dd>
       </dl>
       <h3>{t('about.caveats')}</h3>
       <ul>

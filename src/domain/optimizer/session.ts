@@ -14,8 +14,11 @@ import type { CancelSignal } from './cancel';
 import { throwIfCancelled } from './cancel';
 import type { CandidateFilter, PlaceColumns } from './candidates';
 import { selectCandidates } from './candidates';
+import type { PlanConstraints } from './constraints';
 import type { Plan } from './plan';
 import { markRobust, planWithLists, ROBUSTNESS_FACTORS } from './plan';
+import type { PlanProblem } from './problem';
+import { planProblem } from './problem';
 import type { CandidateSet, Ranking } from './rank';
 import { rankWithLists } from './rank';
 
@@ -37,6 +40,8 @@ export interface Scenario {
   readonly filter: CandidateFilter;
   /** Per polygon id: eastern Indonesia or not (for the region filter). */
   readonly isEast: readonly boolean[];
+  /** The planner's rules for multi-stop plans (default: none). */
+  readonly constraints?: PlanConstraints;
 }
 
 /** What the UI needs to say about the demand used. */
@@ -78,6 +83,8 @@ export interface OptimizerSession {
   rank(scenario: Scenario): RankResult;
   /** Plans k stops (1..30), optionally with the robustness reruns. */
   plan(scenario: Scenario, k: number, options?: PlanRunOptions): Promise<PlanResult>;
+  /** The planning problem of a scenario (for the exact solve and the bound), with its demand summary. */
+  problem(scenario: Scenario, k: number): { problem: PlanProblem; demand: DemandSummary };
 }
 
 /**
@@ -150,6 +157,9 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
         const progress = options.onProgress;
         plans.push(
           planWithLists(index, lists, candidates, base, coverage(scenario, rule), k, {
+            ...(scenario.constraints ? { constraints: scenario.constraints } : {}),
+            // The reruns only mark which stops stay: greedy and swaps suffice there.
+            relaxation: run === 0,
             ...(progress ? { onProgress: (done: number) => progress(run * k + done, total) } : {}),
             ...(options.signal ? { signal: options.signal } : {}),
           }),
@@ -159,6 +169,22 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
       if (!plan) throw new Error('no plan was made');
       options.onProgress?.(total, total);
       return { plan, robust: robustness ? markRobust(plan, reruns) : null, reruns, demand: summary };
+    },
+    problem(scenario, k) {
+      const { base, candidates, summary } = prepare(scenario);
+      const lists = cache.get(index, places, scenario.rule);
+      return {
+        problem: planProblem(
+          index,
+          lists,
+          candidates,
+          base,
+          coverage(scenario, scenario.rule),
+          k,
+          scenario.constraints,
+        ),
+        demand: summary,
+      };
     },
   };
 }

@@ -7,6 +7,7 @@ import { ROBUSTNESS_FACTORS } from '../../domain/optimizer/plan';
 import type { PlanResultView } from '../../state/slices/results';
 import { formatCompact, formatNumber } from '../format';
 import { dataUrl, planFileName, planToCsv, planToGeoJson } from './plan-export';
+import { PlanProof } from './PlanProof';
 import { formatEstimate, formatShare, shortLabel } from './words';
 
 /** The plan: what it reaches, its reach curve, the stops with their marginal gains, and the downloads. */
@@ -50,6 +51,7 @@ export function PlanView({ data, plan }: { data: Dataset; plan: PlanResultView }
         })}{' '}
         {stops.length > 1 ? t('simulate.planHalf', { count: half }) : null}
       </p>
+      <PlanProof data={data} plan={plan} />
       {stops.length < plan.k ? (
         <p className="hint">{t('simulate.planShort', { count: stops.length, k: plan.k })}</p>
       ) : null}

@@ -156,7 +156,7 @@ describe('planStops', () => {
         const { index, candidates, rule, base } = setUp(x);
         const lists = catchmentLists(index, candidates.places, rule);
         const cov0 = coverageOf(index, x.hubs, rule);
-        const plan = planWithLists(index, lists, candidates, base, cov0, x.k);
+        const plan = planWithLists(index, lists, candidates, base, cov0, x.k, { localSearch: false });
         expect(plan.stops.map((s) => ({ row: s.row, gain: s.gain }))).toEqual(
           plainGreedy(index, lists, candidates, base, cov0, x.k),
         );
@@ -216,6 +216,11 @@ describe('planStops', () => {
       stops: ids.map((placeId, row) => ({ row, placeId, gain: 1, cumulative: row + 1 })),
       curve: new Float64Array(ids.length + 1),
       total: 10,
+      bound: 10,
+      greedyReach: ids.length,
+      swaps: 0,
+      feasible: true,
+      pool: ids.length,
     });
     expect(markRobust(plan([1, 2, 3]), [plan([3, 1]), plan([1, 4, 3])])).toEqual([true, false, true]);
   });
