@@ -18,7 +18,14 @@ import type { PlanResult, RankResult, Scenario } from '../domain/optimizer/sessi
 import type { OptimizerClient } from '../workers/client';
 import { createOptimizerClient, isCancelled, TimeoutError, WorkerCrashedError } from '../workers/client';
 import { toRule } from './selectors';
-import { selectMsmeRates, selectShares, shareYearOf } from './simulate-selectors';
+import {
+  selectAllowedPlaces,
+  selectMsmeRates,
+  selectPriorityWeights,
+  selectRegionMask,
+  selectShares,
+  shareYearOf,
+} from './simulate-selectors';
 import type {
   DemandInfo,
   JobKind,
@@ -59,6 +66,10 @@ export function scenarioOf(s: Store): Scenario {
     msmePerResident: s.demand.useMsme ? selectMsmeRates(data).perResident : null,
     filter: s.filter,
     isEast: data.isEast[s.grouping],
+    inRegion: selectRegionMask(data, s.filter.region, s.grouping),
+    priority: selectPriorityWeights(data, s.demand.priorityFactor ?? 1),
+    allowed: selectAllowedPlaces(data, s.filter.kinds ?? null, s.constraints.excluded),
+    constraints: s.constraints,
   };
 }
 
@@ -94,6 +105,7 @@ export function toRankingResult(
       lon: p.lon[row] ?? NaN,
       pop: p.pop[row] ?? 0,
       gain: r.gain[j] ?? 0,
+      count: r.count[j] ?? 0,
       share: r.polygonShare[j] ?? 0,
       nearestHubKm: Number.isFinite(km) ? km : null,
     };
@@ -127,6 +139,7 @@ export function toPlanView(
     lat: p.lat[s.row] ?? NaN,
     lon: p.lon[s.row] ?? NaN,
     gain: s.gain,
+    count: result.counts[i] ?? 0,
     cumulative: s.cumulative - baseline,
     robust: result.robust ? (result.robust[i] ?? false) : null,
     nearestInReruns: nearestInReruns(p.lat[s.row] ?? NaN, p.lon[s.row] ?? NaN),
@@ -176,6 +189,7 @@ function inputsChanged(s: Store, prev: Store): boolean {
     s.rule !== prev.rule ||
     s.demand !== prev.demand ||
     s.filter !== prev.filter ||
+    s.constraints !== prev.constraints ||
     (s.grouping !== prev.grouping && s.filter.region !== 'all') ||
     shareYearOf(s) !== shareYearOf(prev)
   );
@@ -220,6 +234,8 @@ export function createOptimizerService(
     const year = shareYearOf(s);
     const msme = s.demand.useMsme;
     s.startRun(kind);
+    // After startRun: the reopen check below sees a run under way and starts no second one.
+    if (show) store.getState().setLastRun(kind);
     try {
       if (kind === 'rank') {
         const result = await client.rank(scenario);
@@ -268,6 +284,16 @@ export function createOptimizerService(
 
   const data = store.getState().dataset;
   if (data) ensureInit(data);
+  // A shared link or a scene names the result it showed: compute it again (results never travel in links).
+  const reopen = () => {
+    const s = store.getState();
+    if (s.dataset && s.lastRun !== null && s.ranking === null && s.plan === null && s.running === null)
+      void run(s.lastRun);
+  };
+  reopen();
+  const unsubscribeReopen = store.subscribe((s, prev) => {
+    if (s.lastRun !== prev.lastRun || s.dataset !== prev.dataset) reopen();
+  });
 
   return {
     rank: () => run('rank'),
@@ -280,6 +306,7 @@ export function createOptimizerService(
     dispose() {
       if (timer !== null) clearTimeout(timer);
       unsubscribe();
+      unsubscribeReopen();
       client.dispose();
     },
   };

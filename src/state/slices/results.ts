@@ -41,8 +41,10 @@ export interface RankingRow {
   readonly lon: number;
   /** Place population (GeoNames). */
   readonly pop: number;
-  /** Underserved demand it would newly reach given the current hubs. */
+  /** Priority score it would newly reach given the current hubs (equals `count` without weights). */
   readonly gain: number;
+  /** Headcount it would newly reach: offline residents (or offline MSMEs, or residents). */
+  readonly count: number;
   /** Share (0..1) of its polygon's still-underserved demand it would reach inside that polygon. */
   readonly share: number;
   /** Great-circle km to the nearest current hub; null without hubs. */
@@ -67,8 +69,10 @@ export interface PlannedStop {
   readonly name: string;
   readonly lat: number;
   readonly lon: number;
-  /** Demand this stop newly reaches after the hubs and the earlier stops. */
+  /** Priority score this stop newly reaches after the hubs and the earlier stops. */
   readonly gain: number;
+  /** Headcount this stop newly reaches (offline residents, or offline MSMEs). */
+  readonly count: number;
   /** Demand the plan's stops newly reach up to and including this one (the hubs' reach not counted). */
   readonly cumulative: number;
   /** Also planned at radius −25% and +25%; null when robustness was not asked for. */
