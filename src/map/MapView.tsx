@@ -15,7 +15,8 @@ import { seaMaskKeysNear, seaMaskPieces, type SeaMaskCollection } from '../domai
 import { choroplethOf, selectZones } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
-import { CandidateLayers } from './CandidateLayers';
+import { CandidateLayers, inspectMarker } from './CandidateLayers';
+import { CANDIDATE_CIRCLE_LAYER } from './layers/candidates';
 import { HubMarkers } from './HubMarkers';
 import { Labels } from './Labels';
 import { StyleImages } from './StyleImages';
@@ -187,7 +188,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
   );
 
   const onMouseMove = (e: MapLayerMouseEvent) => {
-    const f = e.features?.[0];
+    const f = e.features?.find((x) => x.layer.id !== CANDIDATE_CIRCLE_LAYER);
     const id = f && typeof f.id === 'number' ? f.id : null;
     setHover(id);
     onHover(id === null ? null : { polygon: id, x: e.point.x, y: e.point.y });
@@ -212,7 +213,10 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       );
       return;
     }
-    const f = e.features?.[0];
+    // A numbered planner marker inspects its place; the planner stays open.
+    const marker = e.features?.find((x) => x.layer.id === CANDIDATE_CIRCLE_LAYER);
+    if (marker && inspectMarker(marker.properties)) return;
+    const f = e.features?.find((x) => x.layer.id !== CANDIDATE_CIRCLE_LAYER);
     s.select(f && typeof f.id === 'number' ? f.id : null);
   };
 
@@ -236,7 +240,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         dragRotate={false}
         pitchWithRotate={false}
         touchPitch={false}
-        interactiveLayerIds={['provinces-fill']}
+        interactiveLayerIds={[CANDIDATE_CIRCLE_LAYER, 'provinces-fill']}
         cursor={armed ? 'crosshair' : 'default'}
         onLoad={onLoad}
         onIdle={() => {

@@ -13,10 +13,12 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Dataset } from '../data/dataset';
 import { haversineKm } from '../domain/catchment';
+import { scoreIsWeighted } from '../domain/demand';
 import { ROBUSTNESS_FACTORS } from '../domain/optimizer/plan';
 import type { PlanResult, RankResult, Scenario } from '../domain/optimizer/session';
 import type { OptimizerClient } from '../workers/client';
 import { createOptimizerClient, isCancelled, TimeoutError, WorkerCrashedError } from '../workers/client';
+import { selectEdited } from './planner-selectors';
 import { toRule } from './selectors';
 import {
   selectAllowedPlaces,
@@ -73,7 +75,7 @@ export function scenarioOf(s: Store): Scenario {
   };
 }
 
-function demandInfo(result: RankResult | PlanResult, year: number | null, msme: boolean): DemandInfo {
+function demandInfo(result: RankResult | PlanResult, year: number | null, scenario: Scenario): DemandInfo {
   const d = result.demand;
   return {
     formula: d.formula,
@@ -82,7 +84,10 @@ function demandInfo(result: RankResult | PlanResult, year: number | null, msme: 
     missingShareCells: d.missingShareCells,
     missingMsmePolygons: d.missingMsmePolygons,
     missingMsmeCells: d.missingMsmeCells,
-    msme,
+    msme: scenario.demand.useMsme,
+    settings: scenario.demand,
+    weighted: scoreIsWeighted(scenario.demand, scenario.priority != null),
+    radiusKm: scenario.rule.radiusKm,
   };
 }
 
@@ -91,7 +96,7 @@ export function toRankingResult(
   data: Dataset,
   result: RankResult,
   year: number | null,
-  msme: boolean,
+  scenario: Scenario,
 ): RankingResult {
   const r = result.ranking;
   const p = data.places;
@@ -110,7 +115,7 @@ export function toRankingResult(
       nearestHubKm: Number.isFinite(km) ? km : null,
     };
   });
-  return { rows, reached: r.reached, total: r.total, demand: demandInfo(result, year, msme) };
+  return { rows, reached: r.reached, total: r.total, demand: demandInfo(result, year, scenario) };
 }
 
 /** The worker's plan as named stops with the plan's own cumulative reach (the hubs' reach not counted). */
@@ -119,9 +124,9 @@ export function toPlanView(
   result: PlanResult,
   k: number,
   year: number | null,
-  msme: boolean,
-  radiusKm: number,
+  scenario: Scenario,
 ): PlanResultView {
+  const radiusKm = scenario.rule.radiusKm;
   const p = data.places;
   const baseline = result.plan.curve[0] ?? 0;
   const reruns = result.robust ? result.reruns : [];
@@ -154,7 +159,7 @@ export function toPlanView(
     radiusKm,
     baseline,
     total: result.plan.total,
-    demand: demandInfo(result, year, msme),
+    demand: demandInfo(result, year, scenario),
   };
 }
 
@@ -232,14 +237,13 @@ export function createOptimizerService(
     const current = () => latest[kind] === token && store.getState().dataset === data;
     const scenario = scenarioOf(s);
     const year = shareYearOf(s);
-    const msme = s.demand.useMsme;
     s.startRun(kind);
     // After startRun: the reopen check below sees a run under way and starts no second one.
     if (show) store.getState().setLastRun(kind);
     try {
       if (kind === 'rank') {
         const result = await client.rank(scenario);
-        if (current()) store.getState().finishRank(toRankingResult(data, result, year, msme), show);
+        if (current()) store.getState().finishRank(toRankingResult(data, result, year, scenario), show);
       } else {
         const k = s.planK;
         const result = await client.plan(scenario, k, {
@@ -249,7 +253,18 @@ export function createOptimizerService(
           },
         });
         if (current())
-          store.getState().finishPlan(toPlanView(data, result, k, year, msme, scenario.rule.radiusKm));
+          store.getState().finishPlan({
+            ...toPlanView(data, result, k, year, scenario),
+            context: {
+              preset: s.preset,
+              edited: selectEdited(s).length > 0,
+              filter: s.filter,
+              rule: s.rule,
+              grouping: s.grouping,
+              participationRate: s.participationRate,
+              computedAt: new Date().toISOString(),
+            },
+          });
       }
     } catch (error) {
       if (!current()) return;

@@ -23,6 +23,8 @@ export interface SimulationState {
   readonly constraints: PlanConstraints;
   /** The candidate (place id) the inspector shows and the map outlines; null = none. */
   readonly inspected: number | null;
+  /** A candidate under the pointer (a table row): its catchment is drawn until the pointer leaves. */
+  readonly previewed: number | null;
   /** Candidates (place ids, at most 3) compared side by side. */
   readonly compared: readonly number[];
   /** The last result asked for, so a shared link or a scene computes it again on open. */
@@ -39,6 +41,7 @@ export interface SimulationSlice extends SimulationState {
   setParticipationRate: (rate: number | null) => void;
   setConstraints: (patch: Partial<PlanConstraints>) => void;
   inspect: (placeId: number | null) => void;
+  preview: (placeId: number | null) => void;
   toggleCompared: (placeId: number) => void;
   setLastRun: (run: JobKind | null) => void;
 }
@@ -57,6 +60,7 @@ export const initialSimulation: SimulationState = {
   participationRate: null,
   constraints: NO_CONSTRAINTS,
   inspected: null,
+  previewed: null,
   compared: [],
   lastRun: null,
 };
@@ -101,6 +105,7 @@ export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice>
     set({ participationRate: rate === null ? null : clamp(rate, 0, MAX_PARTICIPATION_RATE) }),
   setConstraints: (patch) => set((s) => ({ constraints: { ...s.constraints, ...patch } })),
   inspect: (inspected) => set({ inspected }),
+  preview: (previewed) => set({ previewed }),
   toggleCompared: (id) =>
     set((s) => ({
       compared: s.compared.includes(id)
