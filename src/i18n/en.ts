@@ -814,6 +814,12 @@ export const en = {
       offlineMsme: 'estimated offline MSMEs within {{km}} km',
       msme: 'estimated MSMEs within {{km}} km',
     },
+    unitPlain: {
+      offlinePeople: 'offline residents',
+      people: 'residents',
+      offlineMsme: 'estimated offline MSMEs',
+      msme: 'estimated MSMEs',
+    },
     rule: 'Catchment: {{radius}} km; {{sea}}; {{hubs}} hubs on the map.',
     reachedNow:
       'The {{hubs}} hubs’ catchments already hold {{reached}} of {{total}} {{unit}} ({{share}}) in the planned region.',

@@ -833,6 +833,12 @@ export const id: PartialTranslation = {
       offlineMsme: 'perkiraan UMKM belum daring dalam {{km}} km',
       msme: 'perkiraan UMKM dalam {{km}} km',
     },
+    unitPlain: {
+      offlinePeople: 'warga belum daring',
+      people: 'warga',
+      offlineMsme: 'perkiraan UMKM belum daring',
+      msme: 'perkiraan UMKM',
+    },
     rule: 'Jangkauan: {{radius}} km; {{sea}}; {{hubs}} hub di peta.',
     reachedNow:
       'Jangkauan {{hubs}} hub sudah mencakup {{reached}} dari {{total}} {{unit}} ({{share}}) di wilayah yang direncanakan.',

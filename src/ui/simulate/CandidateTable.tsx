@@ -117,7 +117,7 @@ export function CandidateTable({ data, ranking }: { data: Dataset; ranking: Rank
           reached: formatEstimate(lng, ranking.reached),
           total: formatEstimate(lng, ranking.total),
           share: formatShare(lng, ranking.total > 0 ? ranking.reached / ranking.total : 0),
-          unit: countUnit(t, info.settings, info.radiusKm),
+          unit: countUnit(t, info.settings, null),
         })}{' '}
         {best && best.count > 0
           ? t('planner.bestNext', { name: best.name, count: formatEstimate(lng, best.count), unit })

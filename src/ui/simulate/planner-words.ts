@@ -17,10 +17,10 @@ export function seaRuleText(t: TFunction, rule: RuleState): string {
 }
 
 /**
- * What the headcount is, as a unit with the radius: "offline residents within 100 km".
+ * What the headcount is, as a unit with the radius ("offline residents within 100 km"), or without it (null).
  * @example countUnit(t, demand, 100)
  */
-export function countUnit(t: TFunction, demand: DemandSettings, radiusKm: number): string {
+export function countUnit(t: TFunction, demand: DemandSettings, radiusKm: number | null): string {
   const key = demand.useMsme
     ? demand.useOffline
       ? 'offlineMsme'
@@ -28,7 +28,7 @@ export function countUnit(t: TFunction, demand: DemandSettings, radiusKm: number
     : demand.useOffline
       ? 'offlinePeople'
       : 'people';
-  return t(`planner.unit.${key}`, { km: radiusKm });
+  return radiusKm === null ? t(`planner.unitPlain.${key}`) : t(`planner.unit.${key}`, { km: radiusKm });
 }
 
 /** The region in words, with the grouping when it is east or west. */
