@@ -8,6 +8,9 @@ const test = base.extend<{ sim: SimulateDriver }>({
   sim: async ({ page }, use) => use(new SimulateDriver(page)),
 });
 
+// Each journey loads the map and runs the optimiser: allow more than the default minute on a busy machine.
+test.describe.configure({ timeout: 150_000 });
+
 test('"Rank candidates" shows a table best first, in people with their unit, and numbers the top 10', async ({
   sim,
   dashboard,
@@ -115,8 +118,8 @@ test('the CSV and GeoJSON exports carry every assumption, the province of each s
 });
 
 test('a shared link reproduces the preset, the plan and its stops', async ({ sim, page, browser }) => {
-  // Two pages load the app and the optimiser: more than the default minute on a busy machine.
-  test.setTimeout(150_000);
+  // Two pages load the app and the optimiser.
+  test.setTimeout(240_000);
   await sim.open();
   await sim.choosePreset('Small businesses (UMKM)');
   await sim.plan(4);
