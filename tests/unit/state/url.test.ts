@@ -190,7 +190,8 @@ describe('URL codec round trip', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 rich states take a few seconds on a shared machine.
+  }, 30_000);
 });
 
 describe('hand-edited and garbled links', () => {
