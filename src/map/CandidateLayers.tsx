@@ -136,7 +136,7 @@ export function CandidateLayers() {
   useEffect(() => {
     const map = mapRef?.getMap();
     if (!map || !open || !dataset) return;
-    const frame = requestAnimationFrame(() => {
+    const fit = () => {
       map.resize();
       let w = Infinity;
       let s = Infinity;
@@ -161,8 +161,14 @@ export function CandidateLayers() {
           ],
           { padding: 24, duration: 500 },
         );
-    });
-    return () => cancelAnimationFrame(frame);
+    };
+    const frame = requestAnimationFrame(fit);
+    // The map narrows as the panel lays out: fit again once it has its new size.
+    map.once('resize', fit);
+    return () => {
+      cancelAnimationFrame(frame);
+      map.off('resize', fit);
+    };
   }, [mapRef, open, dataset, region, grouping]);
 
   // The inspected catchment is brought on screen (panned, never zoomed in).
