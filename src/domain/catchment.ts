@@ -8,7 +8,9 @@
  *   - its great-circle distance from the hub is ≤ `radiusKm` (haversine, R = 6371.0088 km), and
  *   - it is on the hub's island, or `sameIslandOnly` is off and the direct gap between the hub's island and
  *     the cell's island is ≤ `seaCrossingKm` (one hop; gaps come from `CellsMeta.islandGaps`, which only lists
- *     pairs up to `CellsMeta.maxGapKm`, so larger crossings never count).
+ *     pairs up to `CellsMeta.maxGapKm`, so larger crossings never count), and, with `crossTo: 'smaller'`, the
+ *     cell's island has fewer cells than the hub's (people cross to a hub on a bigger island, not away from it:
+ *     a stop on Bali does not count Java, whatever the crossing).
  * Its reach weight falls linearly from 1 at the hub to `decayEdge` at the radius (1 = no decay).
  *
  * Implementation: a uniform lon/lat bucket grid (cells counting-sorted by bucket, row-major) prunes to one
@@ -44,7 +46,15 @@ export interface CatchmentRule {
   readonly seaCrossingKm: Km;
   /** Reach weight at the edge of the radius, in [0, 1]; 1 = no decay, linear fall-off from 1 at the centre. */
   readonly decayEdge: number;
+  /**
+   * Which islands a crossing may reach: any within `seaCrossingKm`, or only islands smaller (in cells) than the
+   * hub's own. Absent = 'any' (the rule before this option existed).
+   */
+  readonly crossTo?: CrossTo;
 }
+
+/** Islands a sea crossing may reach: `any`, or only `smaller` ones than the hub's island. */
+export type CrossTo = 'any' | 'smaller';
 
 /** 50 km, sea crossings up to 10 km, no decay. */
 export const DEFAULT_CATCHMENT_RULE: CatchmentRule = Object.freeze({
@@ -99,6 +109,8 @@ export interface CellIndex {
   readonly gapOffsets: Uint32Array;
   readonly gapNeighbour: Uint32Array;
   readonly gapKm: Float64Array;
+  /** Cells per island id (the island's size, for `crossTo: 'smaller'`). */
+  readonly islandCells: Uint32Array;
 }
 
 /**
@@ -301,6 +313,12 @@ export function createCellIndex(
     fill[b] = ib + 1;
   }
 
+  const islandCells = new Uint32Array(islandCount);
+  for (let c = 0; c < n; c++) {
+    const island = cells.island[c] ?? 0;
+    islandCells[island] = (islandCells[island] ?? 0) + 1;
+  }
+
   return {
     cells,
     islandCount,
@@ -313,6 +331,7 @@ export function createCellIndex(
     gapOffsets,
     gapNeighbour,
     gapKm,
+    islandCells,
   };
 }
 
@@ -559,7 +578,8 @@ export function catchmentLists(index: CellIndex, points: PointColumns, rule: Cat
   const count = points.lat.length;
   if (points.lon.length !== count) throw new RangeError('points.lat and points.lon differ in length');
   const scratch = createScratch(index);
-  const { xyz, order, islandAt, gapOffsets, gapNeighbour, gapKm } = index;
+  const { xyz, order, islandAt, gapOffsets, gapNeighbour, gapKm, islandCells } = index;
+  const smallerOnly = rule.crossTo === 'smaller';
   const islands = index.cells.island;
   const { ranges, allowed } = scratch;
   const radius = rule.radiusKm;
@@ -602,7 +622,10 @@ export function catchmentLists(index: CellIndex, points: PointColumns, rule: Cat
       allowed[island] = 1;
       const end = rule.sameIslandOnly ? 0 : (gapOffsets[island + 1] ?? 0);
       for (let k = rule.sameIslandOnly ? 0 : (gapOffsets[island] ?? 0); k < end; k++) {
-        if ((gapKm[k] ?? Infinity) <= rule.seaCrossingKm) allowed[gapNeighbour[k] ?? 0] = 1;
+        const other = gapNeighbour[k] ?? 0;
+        if ((gapKm[k] ?? Infinity) > rule.seaCrossingKm) continue;
+        if (smallerOnly && (islandCells[other] ?? 0) >= (islandCells[island] ?? 0)) continue;
+        allowed[other] = 1;
       }
 
       const n = capRanges(index, lat, lon, radius, scratch);

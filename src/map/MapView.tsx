@@ -15,7 +15,8 @@ import { seaMaskKeysNear, seaMaskPieces, type SeaMaskCollection } from '../domai
 import { choroplethOf, selectZones } from '../state/selectors';
 import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
-import { CandidateLayers } from './CandidateLayers';
+import { CandidateLayers, inspectMarker } from './CandidateLayers';
+import { CANDIDATE_CIRCLE_LAYER } from './layers/candidates';
 import { HubMarkers } from './HubMarkers';
 import { Labels } from './Labels';
 import { StyleImages } from './StyleImages';
@@ -192,7 +193,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
 
   /** The province polygon (and regency) under the pointer: the regency layer lies above the provinces. */
   const pointed = (e: MapLayerMouseEvent): { polygon: number; regency?: number } | null => {
-    const f = e.features?.[0];
+    const f = e.features?.find((x) => x.layer.id !== CANDIDATE_CIRCLE_LAYER);
     if (!f || typeof f.id !== 'number') return null;
     if (f.layer.id !== REGENCIES_FILL_LAYER_ID) return { polygon: f.id };
     const r = data?.regencies.regencies[f.id];
@@ -224,6 +225,9 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       );
       return;
     }
+    // A numbered planner marker inspects its place; the planner stays open.
+    const marker = e.features?.find((x) => x.layer.id === CANDIDATE_CIRCLE_LAYER);
+    if (marker && inspectMarker(marker.properties)) return;
     const p = pointed(e);
     if (p?.regency !== undefined) s.selectRegency(p.regency);
     else s.select(p === null ? null : p.polygon);
@@ -249,7 +253,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         dragRotate={false}
         pitchWithRotate={false}
         touchPitch={false}
-        interactiveLayerIds={['provinces-fill', REGENCIES_FILL_LAYER_ID]}
+        interactiveLayerIds={[CANDIDATE_CIRCLE_LAYER, 'provinces-fill', REGENCIES_FILL_LAYER_ID]}
         cursor={armed ? 'crosshair' : 'default'}
         onLoad={onLoad}
         onIdle={() => {

@@ -13,12 +13,22 @@
 import type { StoreApi } from 'zustand/vanilla';
 import type { Dataset } from '../data/dataset';
 import { haversineKm } from '../domain/catchment';
+import { scoreIsWeighted } from '../domain/demand';
 import { ROBUSTNESS_FACTORS } from '../domain/optimizer/plan';
 import type { PlanResult, RankResult, Scenario } from '../domain/optimizer/session';
+import { toPlanConstraints } from '../domain/planner/constraints';
 import type { OptimizerClient } from '../workers/client';
 import { createOptimizerClient, isCancelled, TimeoutError, WorkerCrashedError } from '../workers/client';
+import { selectEdited } from './planner-selectors';
 import { toRule } from './selectors';
-import { selectMsmeRates, selectShares, shareYearOf } from './simulate-selectors';
+import {
+  selectAllowedPlaces,
+  selectMsmeRates,
+  selectPriorityWeights,
+  selectRegionMask,
+  selectShares,
+  shareYearOf,
+} from './simulate-selectors';
 import type {
   DemandInfo,
   JobKind,
@@ -59,10 +69,14 @@ export function scenarioOf(s: Store): Scenario {
     msmePerResident: s.demand.useMsme ? selectMsmeRates(data).perResident : null,
     filter: s.filter,
     isEast: data.isEast[s.grouping],
+    inRegion: selectRegionMask(data, s.filter.region, s.grouping),
+    priority: selectPriorityWeights(data, s.demand.priorityFactor ?? 1),
+    allowed: selectAllowedPlaces(data, s.filter.kinds ?? null, s.constraints.excluded),
+    constraints: toPlanConstraints(s.constraints, data.places, data.isEast[s.grouping]),
   };
 }
 
-function demandInfo(result: RankResult | PlanResult, year: number | null, msme: boolean): DemandInfo {
+function demandInfo(result: RankResult | PlanResult, year: number | null, scenario: Scenario): DemandInfo {
   const d = result.demand;
   return {
     formula: d.formula,
@@ -71,7 +85,10 @@ function demandInfo(result: RankResult | PlanResult, year: number | null, msme: 
     missingShareCells: d.missingShareCells,
     missingMsmePolygons: d.missingMsmePolygons,
     missingMsmeCells: d.missingMsmeCells,
-    msme,
+    msme: scenario.demand.useMsme,
+    settings: scenario.demand,
+    weighted: scoreIsWeighted(scenario.demand, scenario.priority != null),
+    radiusKm: scenario.rule.radiusKm,
   };
 }
 
@@ -80,7 +97,7 @@ export function toRankingResult(
   data: Dataset,
   result: RankResult,
   year: number | null,
-  msme: boolean,
+  scenario: Scenario,
 ): RankingResult {
   const r = result.ranking;
   const p = data.places;
@@ -94,11 +111,12 @@ export function toRankingResult(
       lon: p.lon[row] ?? NaN,
       pop: p.pop[row] ?? 0,
       gain: r.gain[j] ?? 0,
+      count: r.count[j] ?? 0,
       share: r.polygonShare[j] ?? 0,
       nearestHubKm: Number.isFinite(km) ? km : null,
     };
   });
-  return { rows, reached: r.reached, total: r.total, demand: demandInfo(result, year, msme) };
+  return { rows, reached: r.reached, total: r.total, demand: demandInfo(result, year, scenario) };
 }
 
 /** The worker's plan as named stops with the plan's own cumulative reach (the hubs' reach not counted). */
@@ -107,9 +125,9 @@ export function toPlanView(
   result: PlanResult,
   k: number,
   year: number | null,
-  msme: boolean,
-  radiusKm: number,
+  scenario: Scenario,
 ): PlanResultView {
+  const radiusKm = scenario.rule.radiusKm;
   const p = data.places;
   const baseline = result.plan.curve[0] ?? 0;
   const reruns = result.robust ? result.reruns : [];
@@ -127,6 +145,7 @@ export function toPlanView(
     lat: p.lat[s.row] ?? NaN,
     lon: p.lon[s.row] ?? NaN,
     gain: s.gain,
+    count: result.counts[i] ?? 0,
     cumulative: s.cumulative - baseline,
     robust: result.robust ? (result.robust[i] ?? false) : null,
     nearestInReruns: nearestInReruns(p.lat[s.row] ?? NaN, p.lon[s.row] ?? NaN),
@@ -141,7 +160,7 @@ export function toPlanView(
     radiusKm,
     baseline,
     total: result.plan.total,
-    demand: demandInfo(result, year, msme),
+    demand: demandInfo(result, year, scenario),
   };
 }
 
@@ -176,6 +195,7 @@ function inputsChanged(s: Store, prev: Store): boolean {
     s.rule !== prev.rule ||
     s.demand !== prev.demand ||
     s.filter !== prev.filter ||
+    s.constraints !== prev.constraints ||
     (s.grouping !== prev.grouping && s.filter.region !== 'all') ||
     shareYearOf(s) !== shareYearOf(prev)
   );
@@ -218,12 +238,13 @@ export function createOptimizerService(
     const current = () => latest[kind] === token && store.getState().dataset === data;
     const scenario = scenarioOf(s);
     const year = shareYearOf(s);
-    const msme = s.demand.useMsme;
     s.startRun(kind);
+    // After startRun: the reopen check below sees a run under way and starts no second one.
+    if (show) store.getState().setLastRun(kind);
     try {
       if (kind === 'rank') {
         const result = await client.rank(scenario);
-        if (current()) store.getState().finishRank(toRankingResult(data, result, year, msme), show);
+        if (current()) store.getState().finishRank(toRankingResult(data, result, year, scenario), show);
       } else {
         const k = s.planK;
         const result = await client.plan(scenario, k, {
@@ -233,7 +254,18 @@ export function createOptimizerService(
           },
         });
         if (current())
-          store.getState().finishPlan(toPlanView(data, result, k, year, msme, scenario.rule.radiusKm));
+          store.getState().finishPlan({
+            ...toPlanView(data, result, k, year, scenario),
+            context: {
+              preset: s.preset,
+              edited: selectEdited(s).length > 0,
+              filter: s.filter,
+              rule: s.rule,
+              grouping: s.grouping,
+              participationRate: s.participationRate,
+              computedAt: new Date().toISOString(),
+            },
+          });
       }
     } catch (error) {
       if (!current()) return;
@@ -268,6 +300,16 @@ export function createOptimizerService(
 
   const data = store.getState().dataset;
   if (data) ensureInit(data);
+  // A shared link or a scene names the result it showed: compute it again (results never travel in links).
+  const reopen = () => {
+    const s = store.getState();
+    if (s.dataset && s.lastRun !== null && s.ranking === null && s.plan === null && s.running === null)
+      void run(s.lastRun);
+  };
+  reopen();
+  const unsubscribeReopen = store.subscribe((s, prev) => {
+    if (s.lastRun !== prev.lastRun || s.dataset !== prev.dataset) reopen();
+  });
 
   return {
     rank: () => run('rank'),
@@ -280,6 +322,7 @@ export function createOptimizerService(
     dispose() {
       if (timer !== null) clearTimeout(timer);
       unsubscribe();
+      unsubscribeReopen();
       client.dispose();
     },
   };

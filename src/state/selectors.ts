@@ -39,6 +39,7 @@ export const toRule = (r: RuleState): CatchmentRule => ({
   sameIslandOnly: r.sameIslandOnly,
   seaCrossingKm: km(r.seaCrossingKm),
   decayEdge: r.decayEdge,
+  crossTo: r.crossTo,
 });
 
 /** Coverage of all hubs: per-cell weight and per-polygon population share (training coverage, an estimate). */
@@ -190,7 +191,7 @@ export const selectZones = memoLast((data: Dataset | null, hubs: readonly Hub[],
     zoneCache.clear();
     zoneCacheData = data;
   }
-  const ruleKey = `${rule.radiusKm}|${rule.sameIslandOnly}|${rule.seaCrossingKm}|${rule.decayEdge}`;
+  const ruleKey = `${rule.radiusKm}|${rule.sameIslandOnly}|${rule.seaCrossingKm}|${rule.decayEdge}|${rule.crossTo}`;
   const seen = new Set<string>();
   const entries = hubs.map((hub) => {
     seen.add(hub.id);

@@ -5,7 +5,9 @@
 import type { Dataset } from '../data/dataset';
 import { buildDemand, type DemandSettings } from '../domain/demand';
 import { metricValues, metricYears } from '../domain/metrics';
-import { selectCandidates, type CandidateFilter } from '../domain/optimizer/candidates';
+import { selectCandidates, type CandidateFilter, type Region } from '../domain/optimizer/candidates';
+import { candidateKind, cellPriorityWeights, hasPlaceKinds, type PlaceKind } from '../domain/planner/fields';
+import type { Grouping } from './slices/view';
 import { memoLast } from './memo';
 import { demandYear, effectiveYear } from './selectors';
 import type { Hub } from './slices/scenario';
@@ -73,8 +75,13 @@ export const selectDemandPreview = memoLast((data: Dataset, demand: DemandSettin
 
 /** How many places pass the candidate filter with the current hubs. */
 export const selectCandidateCount = memoLast(
-  (data: Dataset, filter: CandidateFilter, hubs: readonly Hub[], isEast: readonly boolean[]): number =>
-    selectCandidates(data.places, filter, hubs, isEast).length,
+  (
+    data: Dataset,
+    filter: CandidateFilter,
+    hubs: readonly Hub[],
+    isEast: readonly boolean[],
+    allowed: Uint8Array | null = null,
+  ): number => selectCandidates(data.places, filter, hubs, isEast, allowed).length,
 );
 
 /** BPS internet-use years in which every polygon with population cells has a share. */
@@ -89,3 +96,34 @@ export const selectCompleteShareYears = memoLast((data: Dataset): number[] => {
 export function censusOf(data: Dataset, polygons: readonly number[]): number {
   return polygons.reduce((sum, p) => sum + (data.metrics.censusByPolygon[p] ?? 0), 0);
 }
+
+/** Per polygon: do its people count under the planned region (east, west or all, by the grouping)? */
+export const selectRegionMask = memoLast((data: Dataset, region: Region, grouping: Grouping): boolean[] =>
+  data.provinces.polygons.map((_, p) =>
+    region === 'all' ? true : data.isEast[grouping][p] === (region === 'east'),
+  ),
+);
+
+/** Per-cell priority weights of the score (null: all 1, or no 3T flags in the data). */
+export const selectPriorityWeights = memoLast((data: Dataset, factor: number) =>
+  cellPriorityWeights(data.cells, factor),
+);
+
+/**
+ * Per place: may it be a candidate? Its kind must be one of `kinds` (when the gazetteer has kinds) and it must not
+ * be excluded. Null when every place may.
+ */
+export const selectAllowedPlaces = memoLast(
+  (data: Dataset, kinds: readonly PlaceKind[] | null, excluded: readonly number[]): Uint8Array | null => {
+    const byKind = kinds !== null && hasPlaceKinds(data.places);
+    if (!byKind && excluded.length === 0) return null;
+    const out = new Uint8Array(data.places.id.length);
+    const skip = new Set(excluded);
+    for (let i = 0; i < out.length; i++) {
+      const kind = candidateKind(data.places, i);
+      const kindOk = !byKind || (kind !== null && (kinds ?? []).includes(kind));
+      out[i] = kindOk && !skip.has(data.places.id[i] ?? -1) ? 1 : 0;
+    }
+    return out;
+  },
+);

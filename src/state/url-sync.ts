@@ -28,6 +28,11 @@ const WATCHED = [
   'planK',
   'selected',
   'panel',
+  'preset',
+  'participationRate',
+  'constraints',
+  'inspected',
+  'lastRun',
 ] as const satisfies readonly (keyof UrlState)[];
 
 const OWN = new Set<string>(URL_KEYS);

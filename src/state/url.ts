@@ -17,10 +17,24 @@
  * | region, minpop, polys, exclude, k | candidate filter and plan size | east, 50000, 3.7, 1, 10 |
  * | sel, panel | selected polygon, open side panel | 12, detail |
  * | divide, group, lang | east–west divide, grouping, language | 1, kti17, id |
+ * | preset | planner preset (always written; its absence marks a link from before presets) | east3t |
+ * | cross, pw, kinds | sea crossings to `any`/`smaller` islands, 3T priority weight, host kinds | smaller, 2, k.s.c |
+ * | rate, run, insp | participation rate (0–1), result to compute on open, inspected place id | 0.02, plan, 1642 |
+ * | must, excl | constraints: place ids that must be stops / may not be | 1642.1650, 2046 |
+ * | one, mineast | constraints: at most one stop per province, smallest share of eastern stops | 1, 0.5 |
+ *
+ * A link with `v` but without `preset` was written before presets: its absent rule, demand and filter parameters
+ * mean the defaults of that time ({@link LEGACY_DEFAULTS}: 50 km, crossings up to 10 km to any island, every
+ * region, no weights), not today's.
  */
 import { z } from 'zod';
 import { MAX_CLASSES, MIN_CLASSES, SCHEMES, type Scheme } from '../domain/classify';
-import type { DemandSettings } from '../domain/demand';
+import type { CrossTo } from '../domain/catchment';
+import { MAX_PRIORITY_FACTOR, type DemandSettings } from '../domain/demand';
+import type { PlannerConstraints } from '../domain/planner/constraints';
+import { PLACE_KINDS, type PlaceKind } from '../domain/planner/fields';
+import { PRESET_IDS, type PresetId } from '../domain/planner/presets';
+import type { JobKind } from './slices/results';
 import { METRICS, type ChoroplethMetric } from '../domain/metrics';
 import type { CandidateFilter, Region } from '../domain/optimizer/candidates';
 import {
@@ -60,6 +74,11 @@ export interface UrlState {
   readonly planK: number;
   readonly selected: number | null;
   readonly panel: Panel;
+  readonly preset: PresetId;
+  readonly participationRate: number | null;
+  readonly constraints: PlannerConstraints;
+  readonly inspected: number | null;
+  readonly lastRun: JobKind | null;
 }
 
 /** Why a parameter was ignored; the UI turns the code into words (`briefing.reason.*`). */
@@ -156,6 +175,17 @@ export const URL_KEYS = [
   'divide',
   'group',
   'lang',
+  'preset',
+  'cross',
+  'pw',
+  'kinds',
+  'rate',
+  'run',
+  'insp',
+  'must',
+  'excl',
+  'one',
+  'mineast',
 ] as const;
 
 export const MAX_HUBS = 100;
@@ -164,6 +194,13 @@ const PALETTES: readonly PaletteId[] = ['blues', 'viridis', 'purples', 'greens']
 const GROUPINGS: readonly Grouping[] = ['se2016', 'kti17'];
 const REGIONS: readonly Region[] = ['all', 'east', 'west'];
 const LANGUAGES: readonly Language[] = ['en', 'id'];
+const CROSS: readonly CrossTo[] = ['any', 'smaller'];
+const RUNS: readonly JobKind[] = ['rank', 'plan'];
+/** Host kinds in links: k = kota, s = regency seat, c = province capital. */
+const KIND_CODE: Record<PlaceKind, string> = { kota: 'k', regencySeat: 's', provinceCapital: 'c' };
+const KIND_OF: Record<string, PlaceKind> = { k: 'kota', s: 'regencySeat', c: 'provinceCapital' };
+/** Most place ids in `must` or `excl`. */
+export const MAX_PLACE_IDS = 60;
 const STATUS_CODE: Record<HubStatus, string> = { held: 'h', planned: 'p', added: 'a' };
 const STATUS_OF: Record<string, HubStatus> = {
   h: 'held',
@@ -192,6 +229,22 @@ export const DEFAULT_URL_STATE: UrlState = {
   planK: initialSimulation.planK,
   selected: initialSelection.selected,
   panel: initialSelection.panel,
+  preset: initialSimulation.preset,
+  participationRate: initialSimulation.participationRate,
+  constraints: initialSimulation.constraints,
+  inspected: initialSimulation.inspected,
+  lastRun: initialSimulation.lastRun,
+};
+
+/**
+ * What the planner parameters meant before presets: a link with `v` but no `preset` reads its absent rule,
+ * demand and filter parameters as these.
+ */
+export const LEGACY_DEFAULTS: Pick<UrlState, 'rule' | 'demand' | 'filter' | 'preset'> = {
+  rule: { radiusKm: 50, sameIslandOnly: false, seaCrossingKm: 10, decayEdge: 1, crossTo: 'any' },
+  demand: { useOffline: true, offlineExponent: 1, useCoverage: true, useMsme: false, priorityFactor: 1 },
+  filter: { region: 'all', minPop: 0, polygons: null, excludeExisting: true, kinds: null },
+  preset: 'offline',
 };
 
 /**
@@ -217,6 +270,11 @@ export function urlStateOf(s: UrlState): UrlState {
     planK: s.planK,
     selected: s.selected,
     panel: s.panel,
+    preset: s.preset,
+    participationRate: s.participationRate,
+    constraints: s.constraints,
+    inspected: s.inspected,
+    lastRun: s.lastRun,
   };
 }
 
@@ -271,21 +329,41 @@ export function encode(state: UrlState): URLSearchParams {
   put('island', bit(state.rule.sameIslandOnly), bit(d.rule.sameIslandOnly));
   put('sea', String(state.rule.seaCrossingKm), String(d.rule.seaCrossingKm));
   put('decay', fixed(state.rule.decayEdge, 3), fixed(d.rule.decayEdge, 3));
+  put('cross', state.rule.crossTo, d.rule.crossTo);
   put('offline', bit(state.demand.useOffline), bit(d.demand.useOffline));
   put('exp', fixed(state.demand.offlineExponent, 3), fixed(d.demand.offlineExponent, 3));
   put('cover', bit(state.demand.useCoverage), bit(d.demand.useCoverage));
   put('msme', bit(state.demand.useMsme), bit(d.demand.useMsme));
+  put('pw', fixed(state.demand.priorityFactor ?? 1, 2), fixed(d.demand.priorityFactor ?? 1, 2));
   put('region', state.filter.region, d.filter.region);
   put('minpop', String(state.filter.minPop), String(d.filter.minPop));
   if (state.filter.polygons !== null) put('polys', state.filter.polygons.join('.'));
   put('exclude', bit(state.filter.excludeExisting), bit(d.filter.excludeExisting));
+  put('kinds', kindsText(state.filter.kinds ?? null), kindsText(d.filter.kinds ?? null));
   put('k', String(state.planK), String(d.planK));
   if (state.selected !== null) put('sel', String(state.selected));
   put('panel', state.panel, d.panel);
   put('divide', bit(state.showDivide), bit(d.showDivide));
   put('group', state.grouping, d.grouping);
   put('lang', state.language, d.language);
+  put('preset', state.preset);
+  if (state.participationRate !== null) put('rate', fixed(state.participationRate, 4));
+  if (state.lastRun !== null) put('run', state.lastRun);
+  if (state.inspected !== null) put('insp', String(state.inspected));
+  if (state.constraints.mustInclude.length > 0) put('must', state.constraints.mustInclude.join('.'));
+  if (state.constraints.excluded.length > 0) put('excl', state.constraints.excluded.join('.'));
+  put('one', bit(state.constraints.maxOnePerGroup), bit(d.constraints.maxOnePerGroup));
+  put('mineast', fixed(state.constraints.minShareInSet, 3), fixed(d.constraints.minShareInSet, 3));
   return p;
+}
+
+/** Host kinds as written in a link: `any`, or codes joined by `.` (e.g. `k.s.c`). */
+function kindsText(kinds: readonly PlaceKind[] | null): string {
+  return kinds === null
+    ? 'any'
+    : PLACE_KINDS.filter((k) => kinds.includes(k))
+        .map((k) => KIND_CODE[k])
+        .join('.');
 }
 
 /**
@@ -522,28 +600,39 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     if (hubs.length > 0 || pieces.length === 0) state.hubs = hubs;
   }
 
+  // An encoded link (it has `v`) omits values equal to the defaults, so its absent planner parameters are those
+  // defaults; one without `preset` predates presets and means the defaults of that time.
+  const encoded = vRaw !== null;
+  const base = encoded && !params.has('preset') ? LEGACY_DEFAULTS : DEFAULT_URL_STATE;
   const radiusKm = read('radius', numberIn(RADIUS_MIN_KM, RADIUS_MAX_KM, true));
   const sameIslandOnly = read('island', boolean);
   const seaCrossingKm = read('sea', numberIn(0, SEA_CROSSING_MAX_KM, true));
   const decayEdge = read('decay', numberIn(0, 1));
-  if ([radiusKm, sameIslandOnly, seaCrossingKm, decayEdge].some((x) => x !== undefined))
+  const crossTo = read('cross', oneOf(CROSS));
+  if (encoded || [radiusKm, sameIslandOnly, seaCrossingKm, decayEdge, crossTo].some((x) => x !== undefined))
     state.rule = {
-      radiusKm: radiusKm ?? DEFAULT_URL_STATE.rule.radiusKm,
-      sameIslandOnly: sameIslandOnly ?? DEFAULT_URL_STATE.rule.sameIslandOnly,
-      seaCrossingKm: seaCrossingKm ?? DEFAULT_URL_STATE.rule.seaCrossingKm,
-      decayEdge: decayEdge ?? DEFAULT_URL_STATE.rule.decayEdge,
+      radiusKm: radiusKm ?? base.rule.radiusKm,
+      sameIslandOnly: sameIslandOnly ?? base.rule.sameIslandOnly,
+      seaCrossingKm: seaCrossingKm ?? base.rule.seaCrossingKm,
+      decayEdge: decayEdge ?? base.rule.decayEdge,
+      crossTo: crossTo ?? base.rule.crossTo,
     };
 
   const useOffline = read('offline', boolean);
   const offlineExponent = read('exp', numberIn(0, 3));
   const useCoverage = read('cover', boolean);
   const useMsme = read('msme', boolean);
-  if ([useOffline, offlineExponent, useCoverage, useMsme].some((x) => x !== undefined))
+  const priorityFactor = read('pw', numberIn(1, MAX_PRIORITY_FACTOR));
+  if (
+    encoded ||
+    [useOffline, offlineExponent, useCoverage, useMsme, priorityFactor].some((x) => x !== undefined)
+  )
     state.demand = {
-      useOffline: useOffline ?? DEFAULT_URL_STATE.demand.useOffline,
-      offlineExponent: offlineExponent ?? DEFAULT_URL_STATE.demand.offlineExponent,
-      useCoverage: useCoverage ?? DEFAULT_URL_STATE.demand.useCoverage,
-      useMsme: useMsme ?? DEFAULT_URL_STATE.demand.useMsme,
+      useOffline: useOffline ?? base.demand.useOffline,
+      offlineExponent: offlineExponent ?? base.demand.offlineExponent,
+      useCoverage: useCoverage ?? base.demand.useCoverage,
+      useMsme: useMsme ?? base.demand.useMsme,
+      priorityFactor: priorityFactor ?? base.demand.priorityFactor ?? 1,
     };
 
   const maxPolygon = (options.polygonCount ?? 256) - 1;
@@ -561,14 +650,56 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     return ok(ids.sort((a, b) => a - b));
   });
   const excludeExisting = read('exclude', boolean);
-  if ([region, minPop, polygons, excludeExisting].some((x) => x !== undefined))
+  const kinds = read('kinds', (raw): Parsed<PlaceKind[] | null> => {
+    const text = raw.trim();
+    if (text === 'any') return ok(null);
+    const out: PlaceKind[] = [];
+    for (const code of text === '' ? [] : text.split('.')) {
+      const kind = KIND_OF[code];
+      if (!kind) return fail('unknownValue', 'any, k, s, c');
+      if (!out.includes(kind)) out.push(kind);
+    }
+    return ok(PLACE_KINDS.filter((k) => out.includes(k)));
+  });
+  if (encoded || [region, minPop, polygons, excludeExisting, kinds].some((x) => x !== undefined))
     state.filter = {
-      region: region ?? DEFAULT_URL_STATE.filter.region,
-      minPop: minPop ?? DEFAULT_URL_STATE.filter.minPop,
-      polygons: polygons ?? DEFAULT_URL_STATE.filter.polygons,
-      excludeExisting: excludeExisting ?? DEFAULT_URL_STATE.filter.excludeExisting,
+      region: region ?? base.filter.region,
+      minPop: minPop ?? base.filter.minPop,
+      polygons: polygons ?? base.filter.polygons,
+      excludeExisting: excludeExisting ?? base.filter.excludeExisting,
+      kinds: kinds !== undefined ? kinds : (base.filter.kinds ?? null),
     };
   set('planK', read('k', numberIn(1, 30, true)));
+  const preset = read('preset', oneOf(PRESET_IDS));
+  if (preset !== undefined || encoded) state.preset = preset ?? base.preset;
+  const rate = read('rate', numberIn(0, 1));
+  if (rate !== undefined || encoded) state.participationRate = rate ?? null;
+  const run = read('run', oneOf(RUNS));
+  if (run !== undefined || encoded) state.lastRun = run ?? null;
+  const placeId = numberIn(0, Number.MAX_SAFE_INTEGER, true);
+  const inspected = read('insp', placeId);
+  if (inspected !== undefined || encoded) state.inspected = inspected ?? null;
+  const idList = (raw: string): Parsed<number[]> => {
+    if (raw.trim() === '') return ok([]);
+    const ids: number[] = [];
+    for (const piece of raw.split('.')) {
+      const r = placeId(piece);
+      if (!r.ok) return fail('badIdList', 'id.id.id');
+      if (!ids.includes(r.value)) ids.push(r.value);
+    }
+    return ids.length > MAX_PLACE_IDS ? fail('tooMany', String(MAX_PLACE_IDS)) : ok(ids);
+  };
+  const mustInclude = read('must', idList);
+  const excluded = read('excl', idList);
+  const maxOnePerGroup = read('one', boolean);
+  const minShareInSet = read('mineast', numberIn(0, 1));
+  if (encoded || [mustInclude, excluded, maxOnePerGroup, minShareInSet].some((x) => x !== undefined))
+    state.constraints = {
+      mustInclude: mustInclude ?? [],
+      excluded: excluded ?? [],
+      maxOnePerGroup: maxOnePerGroup ?? false,
+      minShareInSet: minShareInSet ?? 0,
+    };
 
   set(
     'selected',
@@ -607,22 +738,45 @@ export const urlStateSchema = z.object({
     sameIslandOnly: z.boolean(),
     seaCrossingKm: z.number().int().min(0).max(SEA_CROSSING_MAX_KM),
     decayEdge: z.number().min(0).max(1),
+    // Scenes saved before the option reached any island within the crossing.
+    crossTo: z.enum(CROSS as [CrossTo, ...CrossTo[]]).default('any'),
   }),
   demand: z.object({
     useOffline: z.boolean(),
     offlineExponent: z.number().min(0).max(3),
     useCoverage: z.boolean(),
     useMsme: z.boolean(),
+    priorityFactor: z.number().min(1).max(MAX_PRIORITY_FACTOR).default(1),
   }),
   filter: z.object({
     region: z.enum(REGIONS as [Region, ...Region[]]),
     minPop: z.number().int().min(0),
     polygons: z.array(z.number().int().min(0).max(255)).nullable(),
     excludeExisting: z.boolean(),
+    kinds: z
+      .array(z.enum(PLACE_KINDS as [PlaceKind, ...PlaceKind[]]))
+      .nullable()
+      .default(null),
   }),
   planK: z.number().int().min(1).max(30),
   selected: z.number().int().min(0).max(255).nullable(),
   panel: z.enum(PANELS as [Panel, ...Panel[]]),
+  // Scenes saved before presets: today's model ("All offline people").
+  preset: z.enum(PRESET_IDS as [PresetId, ...PresetId[]]).default('offline'),
+  participationRate: z.number().min(0).max(1).nullable().default(null),
+  constraints: z
+    .object({
+      mustInclude: z.array(z.number().int().min(0)).max(MAX_PLACE_IDS),
+      excluded: z.array(z.number().int().min(0)).max(MAX_PLACE_IDS),
+      maxOnePerGroup: z.boolean(),
+      minShareInSet: z.number().min(0).max(1),
+    })
+    .default({ mustInclude: [], excluded: [], maxOnePerGroup: false, minShareInSet: 0 }),
+  inspected: z.number().int().min(0).nullable().default(null),
+  lastRun: z
+    .enum(RUNS as [JobKind, ...JobKind[]])
+    .nullable()
+    .default(null),
 });
 
 /** The store fields a URL state sets (the subset of the store that `urlPatch` writes). */

@@ -155,7 +155,9 @@ export function createExactHandler(
             : null;
           const answer: SolveAnswer = {
             status: out.status,
-            result: plan ? { plan, robust: null, reruns: [], demand } : null,
+            result: plan
+              ? { plan, counts: s.headcounts(request.scenario, plan), robust: null, reruns: [], demand }
+              : null,
             baseline: problem.baseline,
             reach: out.reach,
             bound: plan ? plan.bound : out.bound,

@@ -84,7 +84,7 @@ export function resultTransferables(result: OptimizerResult): ArrayBuffer[] {
       return [];
     case 'rank': {
       const r = result.result.ranking;
-      return buffersOf([r.rows, r.gain, r.polygonShare, r.nearestHubKm]);
+      return buffersOf([r.rows, r.gain, r.count, r.polygonShare, r.nearestHubKm]);
     }
     case 'plan':
       return buffersOf([result.result.plan.curve, ...result.result.reruns.map((p) => p.curve)]);

@@ -34,7 +34,49 @@ export class SimulateDriver {
   }
 
   get candidateTable(): Locator {
-    return this.panel.getByRole('table', { name: /^Candidates ranked by/ });
+    return this.panel.getByRole('table', { name: /^Candidates ranked for the next stop/ });
+  }
+
+  get inspector(): Locator {
+    return this.panel.getByRole('region', { name: /^Why / });
+  }
+
+  /** Chooses a mission preset at the top of the planner. */
+  async choosePreset(name: string): Promise<void> {
+    await this.panel.getByRole('radio', { name }).click();
+  }
+
+  /** Clicks a row's town to inspect it. */
+  async inspect(city: string): Promise<void> {
+    await this.candidateTable.getByRole('button', { name: `Inspect ${city}` }).click();
+    await expect(this.inspector).toBeVisible();
+  }
+
+  /** Number of rendered features of the inspected catchment's outline. */
+  async inspectedOnMap(): Promise<number> {
+    await expect(this.map).toHaveAttribute('data-map-idle', 'true');
+    return this.page.evaluate(() => {
+      const map = window.__jangkau?.map;
+      if (!map) throw new Error('window.__jangkau is missing: was the page opened with ?e2e?');
+      return map.queryRenderedFeatures({ layers: ['inspect-outline'] }).length;
+    });
+  }
+
+  /** Clicks the download button and returns the file's text and name. */
+  async download(label: 'CSV' | 'GeoJSON'): Promise<{ name: string; text: string }> {
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download'),
+      this.panel.getByRole('button', { name: label, exact: true }).click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** The hub names in the left-hand list. */
+  async hubNames(): Promise<string[]> {
+    return (
+      await this.page.getByRole('list', { name: 'Hubs and catchments' }).getByRole('listitem').allInnerTexts()
+    ).map((s) => s.trim());
   }
 
   get planTable(): Locator {
@@ -45,9 +87,9 @@ export class SimulateDriver {
     return this.panel.getByRole('img', { name: /reached by the plan/ });
   }
 
-  /** Opens the app and the "Plan roadshow" panel. */
-  async open(): Promise<void> {
-    await this.page.goto('/?e2e');
+  /** Opens the app (optionally with a link's query) and the "Plan roadshow" panel. */
+  async open(query = ''): Promise<void> {
+    await this.page.goto(`/?e2e${query}`);
     await expect(this.map).toHaveAttribute('data-map-idle', 'true');
     await this.page.getByRole('button', { name: 'Plan roadshow' }).click();
     await expect(this.panel).toBeVisible();
@@ -63,7 +105,7 @@ export class SimulateDriver {
   async candidates(): Promise<ShownCandidate[]> {
     const rows = this.candidateTable.locator('tbody tr');
     const cities = await rows.getByRole('rowheader').allInnerTexts();
-    // Cells: #, province, newly reached, share, nearest hub, action.
+    // Cells: #, province, new offline residents, share, nearest hub, action.
     const gains = await rows.evaluateAll((trs) =>
       trs.map((tr) => tr.querySelectorAll('td')[2]?.textContent ?? ''),
     );

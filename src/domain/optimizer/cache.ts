@@ -21,7 +21,7 @@ export interface CatchmentCache {
  * ruleKey(DEFAULT_CATCHMENT_RULE); // "50|0|10|1"
  */
 export function ruleKey(rule: CatchmentRule): string {
-  return `${rule.radiusKm}|${rule.sameIslandOnly ? 1 : 0}|${rule.seaCrossingKm}|${rule.decayEdge}`;
+  return `${rule.radiusKm}|${rule.sameIslandOnly ? 1 : 0}|${rule.seaCrossingKm}|${rule.decayEdge}${rule.crossTo === 'smaller' ? '|s' : ''}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  */
 import type { HubPoint } from '../catchment';
 import { haversineKm } from '../catchment';
+import type { PlaceKind } from '../planner/fields';
 import type { Km } from '../types';
 import { km } from '../types';
 
@@ -26,6 +27,11 @@ export interface CandidateFilter {
   readonly polygons: readonly number[] | null;
   /** Drop places within {@link EXISTING_HUB_KM} of a current hub (they are hubs already). */
   readonly excludeExisting: boolean;
+  /**
+   * Kinds of place that can host an event (kota, regency seat, province capital); null or absent = any place.
+   * Applied by the caller through `allowed` in {@link selectCandidates} (the worker has no place kinds).
+   */
+  readonly kinds?: readonly PlaceKind[] | null;
 }
 
 /** A place this close to a hub counts as that hub. */
@@ -58,6 +64,7 @@ function inRegion(region: Region, east: boolean | undefined): boolean {
  * @param filter Region, minimum population, polygon set, exclude-existing.
  * @param hubs Current hubs (for `excludeExisting`).
  * @param isEast Per polygon id: true = east, false = west (see `ProvinceRecord.kti17` / `ktiSe2016`).
+ * @param allowed Per place row: 1 = may be a candidate (kinds, exclusions); absent = every place.
  * @returns A new Uint32Array of place rows.
  * @example
  * selectCandidates(places, { ...DEFAULT_CANDIDATE_FILTER, region: 'east', minPop: 10_000 }, hubs, isEast);
@@ -67,6 +74,7 @@ export function selectCandidates(
   filter: CandidateFilter,
   hubs: readonly HubPoint[],
   isEast: ArrayLike<boolean>,
+  allowed?: ArrayLike<number> | null,
 ): Uint32Array {
   const n = places.lat.length;
   const polygons = filter.polygons ? new Set(filter.polygons) : null;
@@ -75,6 +83,7 @@ export function selectCandidates(
   for (let i = 0; i < n; i++) {
     const polygon = places.polygon[i] ?? -1;
     if ((places.pop[i] ?? 0) < filter.minPop) continue;
+    if (allowed && allowed[i] !== 1) continue;
     if (polygons && !polygons.has(polygon)) continue;
     if (!inRegion(filter.region, isEast[polygon])) continue;
     if (

@@ -8,6 +8,9 @@
  *
  * i.e. the increase of Σ_c b[c] × cov[c] if the candidate became a hub. Coverage is handled here and never
  * also inside the demand, so nothing is discounted twice.
+ *
+ * Units: b is the priority score (demand.ts `values`). The same sum over the headcount (demand.ts `counts`, e.g.
+ * offline residents) is reported beside it as `count`, so a table never shows a score as people.
  */
 import type { CatchmentLists, CatchmentRule, CellIndex, HubPoint } from '../catchment';
 import { byPosition, catchmentLists, coverageOf } from '../catchment';
@@ -24,8 +27,10 @@ export interface CandidateSet {
 export interface Ranking {
   /** Candidate place rows, best first; equal gains keep the lower row first. */
   readonly rows: Uint32Array;
-  /** Newly reached demand of each ranked row (aligned with `rows`). */
+  /** Newly reached demand (priority score) of each ranked row (aligned with `rows`). */
   readonly gain: Float64Array;
+  /** The same for the headcount (offline residents or MSMEs), aligned with `rows`; equals `gain` without counts. */
+  readonly count: Float64Array;
   /**
    * Share of the candidate's polygon's still-underserved demand (Σ b × (1 − cov) over the polygon's cells) that
    * it would newly reach inside that polygon; 0 when the polygon has none left.
@@ -131,6 +136,7 @@ export function orderByDescending(values: Float64Array): Uint32Array {
  * @param base Base demand per cell.
  * @param covered Coverage of the current hubs per cell.
  * @param hubs Current hubs (for the distance column).
+ * @param counts Headcount per cell (demand.ts `counts`); default: the same as `base`.
  * @returns The ranking.
  * @example
  * rankWithLists(index, lists, { places, rows }, base, covered, hubs).rows[0]; // best place row
@@ -142,6 +148,7 @@ export function rankWithLists(
   base: Float64Array,
   covered: Float32Array,
   hubs: readonly HubPoint[],
+  counts?: Float64Array,
 ): Ranking {
   const { places, rows } = candidates;
   if (lists.count !== places.lat.length) {
@@ -150,6 +157,7 @@ export function rankWithLists(
   const polygonAt = index.polygonAt;
   const basePos = byPosition(index, base);
   const coveredPos = byPosition(index, covered);
+  const countPos = counts ? byPosition(index, counts) : basePos;
   const n = basePos.length;
 
   const residual = new Float64Array(256);
@@ -166,6 +174,7 @@ export function rankWithLists(
 
   const { offsets, positions, weights } = lists;
   const gains = new Float64Array(rows.length);
+  const heads = new Float64Array(rows.length);
   const inPolygon = new Float64Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] ?? 0;
@@ -173,22 +182,26 @@ export function rankWithLists(
     const end = offsets[r + 1] ?? 0;
     let sum = 0;
     let own = 0;
+    let head = 0;
     for (let k = offsets[r] ?? 0; k < end; k++) {
       const p = positions[k] ?? 0;
       const g = (weights === null ? 1 : (weights[k] ?? 0)) - (coveredPos[p] ?? 0);
       if (g > 0) {
         const v = g * (basePos[p] ?? 0);
         sum += v;
+        head += g * (countPos[p] ?? 0);
         if (polygonAt[p] === polygon) own += v;
       }
     }
     gains[i] = sum;
+    heads[i] = head;
     inPolygon[i] = own;
   }
 
   const order = orderByDescending(gains);
   const sortedRows = new Uint32Array(rows.length);
   const gain = new Float64Array(rows.length);
+  const count = new Float64Array(rows.length);
   const polygonShare = new Float64Array(rows.length);
   const distance = new Float64Array(rows.length);
   for (let j = 0; j < order.length; j++) {
@@ -196,11 +209,12 @@ export function rankWithLists(
     const r = rows[i] ?? 0;
     sortedRows[j] = r;
     gain[j] = gains[i] ?? 0;
+    count[j] = heads[i] ?? 0;
     const left = residual[places.polygon[r] ?? -1] ?? 0;
     polygonShare[j] = left > 0 ? Math.min(1, (inPolygon[i] ?? 0) / left) : 0;
     distance[j] = nearestHubKm(places.lat[r] ?? NaN, places.lon[r] ?? NaN, hubs);
   }
-  return { rows: sortedRows, gain, polygonShare, nearestHubKm: distance, reached, total };
+  return { rows: sortedRows, gain, count, polygonShare, nearestHubKm: distance, reached, total };
 }
 
 /**

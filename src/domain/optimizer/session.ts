@@ -3,8 +3,8 @@
  * asked to rank or plan scenarios (issue #5). The worker (src/workers/optimizer.worker.ts) and the client's
  * main-thread fallback both run one of these, so both give the same answers.
  */
-import type { CatchmentRule, CellIndex, HubPoint } from '../catchment';
-import { coverageOf, createCellIndex, validateRule } from '../catchment';
+import type { CatchmentLists, CatchmentRule, CellIndex, HubPoint } from '../catchment';
+import { byPosition, coverageOf, createCellIndex, validateRule } from '../catchment';
 import type { DemandSettings } from '../demand';
 import { buildDemand, describeDemand } from '../demand';
 import type { CellTable, IslandGap } from '../types';
@@ -40,7 +40,13 @@ export interface Scenario {
   readonly filter: CandidateFilter;
   /** Per polygon id: eastern Indonesia or not (for the region filter). */
   readonly isEast: readonly boolean[];
-  /** The planner's rules for multi-stop plans (default: none). */
+  /** Per polygon id: do its people count (the planned region applies to demand too)? Absent = all count. */
+  readonly inRegion?: readonly boolean[];
+  /** Per-cell priority weight of the score (3T cells weighted up); null/absent = 1 everywhere. */
+  readonly priority?: Float32Array | null;
+  /** Per place row: 1 = may be a candidate (host kinds, exclusions); null/absent = every place. */
+  readonly allowed?: Uint8Array | null;
+  /** The planner's rules for multi-stop plans, by place row (default: none); must-include stops come first. */
   readonly constraints?: PlanConstraints;
 }
 
@@ -60,6 +66,8 @@ export interface RankResult {
 
 export interface PlanResult {
   readonly plan: Plan;
+  /** Headcount (demand `counts`) each stop newly reaches, aligned with `plan.stops`. */
+  readonly counts: Float64Array;
   /** Per stop: also planned at radius × 0.75 and × 1.25 (null when robustness was not asked for). */
   readonly robust: readonly boolean[] | null;
   readonly reruns: readonly Plan[];
@@ -85,6 +93,8 @@ export interface OptimizerSession {
   plan(scenario: Scenario, k: number, options?: PlanRunOptions): Promise<PlanResult>;
   /** The planning problem of a scenario (for the exact solve and the bound), with its demand summary. */
   problem(scenario: Scenario, k: number): { problem: PlanProblem; demand: DemandSummary };
+  /** The headcount each stop of a plan made under `scenario` newly reaches (e.g. an exact plan's). */
+  headcounts(scenario: Scenario, plan: Plan): Float64Array;
 }
 
 /**
@@ -108,11 +118,16 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
     const demand = buildDemand(
       data.cells,
       { ...scenario.demand, useCoverage: false },
-      { share: scenario.share, msmePerResident: scenario.msmePerResident },
+      {
+        share: scenario.share,
+        msmePerResident: scenario.msmePerResident,
+        inRegion: scenario.inRegion ?? null,
+        priority: scenario.priority ?? null,
+      },
     );
     const candidates: CandidateSet = {
       places,
-      rows: selectCandidates(places, scenario.filter, scenario.hubs, scenario.isEast),
+      rows: selectCandidates(places, scenario.filter, scenario.hubs, scenario.isEast, scenario.allowed),
     };
     const summary: DemandSummary = {
       formula: describeDemand(scenario.demand),
@@ -121,7 +136,7 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
       missingMsmeCells: demand.missingMsmeCells,
       missingMsmePolygons: demand.missingMsmePolygons,
     };
-    return { base: demand.values, candidates, summary };
+    return { base: demand.values, counts: demand.counts, candidates, summary };
   };
 
   const coverage = (scenario: Scenario, rule: CatchmentRule) =>
@@ -131,7 +146,7 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
     index,
     places,
     rank(scenario) {
-      const { base, candidates, summary } = prepare(scenario);
+      const { base, counts, candidates, summary } = prepare(scenario);
       const lists = cache.get(index, places, scenario.rule);
       const ranking = rankWithLists(
         index,
@@ -140,11 +155,12 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
         base,
         coverage(scenario, scenario.rule),
         scenario.hubs,
+        counts,
       );
       return { ranking, demand: summary };
     },
     async plan(scenario, k, options = {}) {
-      const { base, candidates, summary } = prepare(scenario);
+      const { base, counts, candidates, summary } = prepare(scenario);
       const robustness = options.robustness ?? true;
       const radii = robustness ? [1, ...ROBUSTNESS_FACTORS] : [1];
       const total = k * radii.length;
@@ -168,7 +184,20 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
       const [plan, ...reruns] = plans;
       if (!plan) throw new Error('no plan was made');
       options.onProgress?.(total, total);
-      return { plan, robust: robustness ? markRobust(plan, reruns) : null, reruns, demand: summary };
+      const lists = cache.get(index, places, scenario.rule);
+      const headcounts = stopCounts(index, lists, plan, counts, coverage(scenario, scenario.rule));
+      return {
+        plan,
+        counts: headcounts,
+        robust: robustness ? markRobust(plan, reruns) : null,
+        reruns,
+        demand: summary,
+      };
+    },
+    headcounts(scenario, plan) {
+      const { counts } = prepare(scenario);
+      const lists = cache.get(index, places, scenario.rule);
+      return stopCounts(index, lists, plan, counts, coverage(scenario, scenario.rule));
     },
     problem(scenario, k) {
       const { base, candidates, summary } = prepare(scenario);
@@ -187,4 +216,35 @@ export function createOptimizerSession(data: OptimizerData): OptimizerSession {
       };
     },
   };
+}
+
+/**
+ * The headcount each stop of a plan newly reaches, replaying the stops in order over the hubs' coverage (the
+ * same arithmetic as the plan's own gains, on the headcount instead of the score).
+ */
+function stopCounts(
+  index: CellIndex,
+  lists: CatchmentLists,
+  plan: Plan,
+  counts: Float64Array,
+  initialCovered: Float32Array,
+): Float64Array {
+  const countPos = byPosition(index, counts);
+  const covered = byPosition(index, initialCovered);
+  const out = new Float64Array(plan.stops.length);
+  plan.stops.forEach((stop, i) => {
+    const end = lists.offsets[stop.row + 1] ?? 0;
+    let sum = 0;
+    for (let e = lists.offsets[stop.row] ?? 0; e < end; e++) {
+      const p = lists.positions[e] ?? 0;
+      const w = lists.weights ? (lists.weights[e] ?? 0) : 1;
+      const g = w - (covered[p] ?? 0);
+      if (g > 0) {
+        sum += g * (countPos[p] ?? 0);
+        covered[p] = w;
+      }
+    }
+    out[i] = sum;
+  });
+  return out;
 }

@@ -4,6 +4,11 @@
  * (src/state/optimizer-service.ts) is the only writer; the simulate panel and the map read.
  */
 import type { StateCreator } from 'zustand';
+import type { DemandSettings } from '../../domain/demand';
+import type { CandidateFilter } from '../../domain/optimizer/candidates';
+import type { PresetId } from '../../domain/planner/presets';
+import type { RuleState } from './scenario';
+import type { Grouping } from './view';
 import type { Store } from '../store';
 
 export type JobKind = 'rank' | 'plan';
@@ -28,6 +33,11 @@ export interface DemandInfo {
   readonly missingMsmeCells: number;
   /** Counting MSMEs instead of people. */
   readonly msme: boolean;
+  /** The settings the result was computed with (for its units). */
+  readonly settings: DemandSettings;
+  /** The score differs from the headcount (exponent ≠ 1 or 3T weights): show it as its own column. */
+  readonly weighted: boolean;
+  readonly radiusKm: number;
 }
 
 /** One ranked candidate. */
@@ -41,8 +51,10 @@ export interface RankingRow {
   readonly lon: number;
   /** Place population (GeoNames). */
   readonly pop: number;
-  /** Underserved demand it would newly reach given the current hubs. */
+  /** Priority score it would newly reach given the current hubs (equals `count` without weights). */
   readonly gain: number;
+  /** Headcount it would newly reach: offline residents (or offline MSMEs, or residents). */
+  readonly count: number;
   /** Share (0..1) of its polygon's still-underserved demand it would reach inside that polygon. */
   readonly share: number;
   /** Great-circle km to the nearest current hub; null without hubs. */
@@ -67,8 +79,10 @@ export interface PlannedStop {
   readonly name: string;
   readonly lat: number;
   readonly lon: number;
-  /** Demand this stop newly reaches after the hubs and the earlier stops. */
+  /** Priority score this stop newly reaches after the hubs and the earlier stops. */
   readonly gain: number;
+  /** Headcount this stop newly reaches (offline residents, or offline MSMEs). */
+  readonly count: number;
   /** Demand the plan's stops newly reach up to and including this one (the hubs' reach not counted). */
   readonly cumulative: number;
   /** Also planned at radius −25% and +25%; null when robustness was not asked for. */
@@ -84,8 +98,23 @@ export interface PlannedStop {
   readonly pop: number;
 }
 
+/** The planner settings a plan was made with (for its exports). */
+export interface PlanContext {
+  readonly preset: PresetId;
+  /** The preset's settings were changed before the run. */
+  readonly edited: boolean;
+  readonly filter: CandidateFilter;
+  readonly rule: RuleState;
+  readonly grouping: Grouping;
+  readonly participationRate: number | null;
+  /** ISO timestamp of the run. */
+  readonly computedAt: string;
+}
+
 export interface PlanResultView {
   readonly stops: readonly PlannedStop[];
+  /** Settings of the run; absent for plans made elsewhere (tests). */
+  readonly context?: PlanContext;
   /** Stops asked for (the plan has fewer when no candidate adds anything). */
   readonly k: number;
   readonly robustness: boolean;

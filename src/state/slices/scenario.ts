@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { CrossTo } from '../../domain/catchment';
 import type { Store } from '../store';
 
 export type HubStatus = 'held' | 'planned' | 'added';
@@ -19,6 +20,8 @@ export interface RuleState {
   readonly seaCrossingKm: number;
   /** Reach at the catchment edge (1 = no decay). */
   readonly decayEdge: number;
+  /** Sea crossings reach any island within `seaCrossingKm`, or only smaller islands than the stop's own. */
+  readonly crossTo: CrossTo;
 }
 
 export interface ScenarioState {
@@ -42,7 +45,9 @@ export const SEA_CROSSING_MAX_KM = 100;
 
 export const initialScenario: ScenarioState = {
   hubs: [],
-  rule: { radiusKm: 50, sameIslandOnly: false, seaCrossingKm: 10, decayEdge: 1 },
+  // The default planner preset's rule (src/domain/planner/presets.ts): regional hubs of 100 km; a stop reaches
+  // its own island and smaller islands within 20 km (a stop on Bali does not count Java).
+  rule: { radiusKm: 100, sameIslandOnly: false, seaCrossingKm: 20, decayEdge: 1, crossTo: 'smaller' },
   addHubArmed: false,
 };
 
@@ -69,6 +74,7 @@ export const scenario = {
       sameIslandOnly: next.sameIslandOnly,
       seaCrossingKm: clamp(Math.round(next.seaCrossingKm), 0, SEA_CROSSING_MAX_KM),
       decayEdge: clamp(next.decayEdge, 0, 1),
+      crossTo: next.crossTo === 'any' ? 'any' : 'smaller',
     };
   },
 };

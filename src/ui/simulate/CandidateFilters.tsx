@@ -1,25 +1,20 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../data/dataset';
-import type { Region } from '../../domain/optimizer/candidates';
-import { selectCandidateCount } from '../../state/simulate-selectors';
+import { selectAllowedPlaces, selectCandidateCount } from '../../state/simulate-selectors';
 import { store, useStore } from '../../state/store';
 import { formatCount, shortLabel } from './words';
 
-const REGIONS: readonly { value: Region; key: string }[] = [
-  { value: 'all', key: 'simulate.regionAll' },
-  { value: 'east', key: 'simulate.regionEast' },
-  { value: 'west', key: 'simulate.regionWest' },
-];
-
-/** Which places may become stops: region, minimum population, provinces, existing hubs. */
+/** Which places may become stops beyond the preset: minimum population, provinces, existing hubs, exclusions. */
 export function CandidateFilters({ data }: { data: Dataset }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const filter = useStore((s) => s.filter);
   const hubs = useStore((s) => s.hubs);
   const grouping = useStore((s) => s.grouping);
-  const count = selectCandidateCount(data, filter, hubs, data.isEast[grouping]);
+  const excluded = useStore((s) => s.constraints.excluded);
+  const allowed = selectAllowedPlaces(data, filter.kinds ?? null, excluded);
+  const count = selectCandidateCount(data, filter, hubs, data.isEast[grouping], allowed);
   const [minPopDraft, setMinPopDraft] = useState<string | null>(null);
   const s = store.getState();
   const polygons = data.provinces.polygons;
@@ -43,26 +38,6 @@ export function CandidateFilters({ data }: { data: Dataset }) {
         </span>
       </summary>
       <div className="sim-details-body">
-        <fieldset className="sim-fieldset">
-          <legend>{t('simulate.region')}</legend>
-          <div className="sim-radios">
-            {REGIONS.map((r) => (
-              <label key={r.value} className="switch">
-                <input
-                  type="radio"
-                  name="sim-region"
-                  value={r.value}
-                  checked={filter.region === r.value}
-                  onChange={() => s.setFilter({ region: r.value })}
-                />
-                <span>{t(r.key)}</span>
-              </label>
-            ))}
-          </div>
-          <p className="hint small">
-            {t('simulate.regionGrouping', { grouping: t(`settings.${grouping}`) })}
-          </p>
-        </fieldset>
         <label className="field sim-minpop">
           <span>{t('simulate.minPop')}</span>
           <input
@@ -107,6 +82,19 @@ export function CandidateFilters({ data }: { data: Dataset }) {
             ))}
           </ul>
         </fieldset>
+        {excluded.length > 0 ? (
+          <p className="hint">
+            {t('planner.excluded', {
+              count: excluded.length,
+              names: excluded
+                .map((id) => data.places.name[data.places.id.indexOf(id)] ?? `#${id}`)
+                .join(', '),
+            })}{' '}
+            <button type="button" onClick={() => s.setConstraints({ excluded: [] })}>
+              {t('planner.includeAll')}
+            </button>
+          </p>
+        ) : null}
         <label className="switch">
           <input
             type="checkbox"

@@ -5,9 +5,10 @@ import { TOP_CANDIDATES } from '../../map/layers/candidates';
 import type { RankingResult, RankingRow } from '../../state/slices/results';
 import { store, useStore } from '../../state/store';
 import { formatNumber } from '../format';
+import { countUnit } from './planner-words';
 import { formatCount, formatEstimate, formatShare, shortLabel } from './words';
 
-type SortKey = 'rank' | 'city' | 'province' | 'gain' | 'share' | 'nearest';
+type SortKey = 'rank' | 'city' | 'province' | 'count' | 'gain' | 'share' | 'nearest';
 interface Sort {
   readonly key: SortKey;
   readonly desc: boolean;
@@ -27,6 +28,8 @@ function compare(key: SortKey, a: Ranked, b: Ranked): number {
       return a.name.localeCompare(b.name);
     case 'province':
       return a.province.localeCompare(b.province) || a.rank - b.rank;
+    case 'count':
+      return a.count - b.count || b.rank - a.rank;
     case 'gain':
       return a.gain - b.gain || b.rank - a.rank;
     case 'share':
@@ -39,14 +42,20 @@ function compare(key: SortKey, a: Ranked, b: Ranked): number {
   }
 }
 
-/** The ranking as a sortable table, 50 rows at a time, with "Add as next stop" on each row. */
+/**
+ * The ranking as a sortable table, 50 rows at a time. The headcount keeps its unit ("offline residents within
+ * 100 km"); a weighted score is its own column. Pointing at a row draws its catchment; a click inspects it.
+ */
 export function CandidateTable({ data, ranking }: { data: Dataset; ranking: RankingResult }) {
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const hubs = useStore((s) => s.hubs.length);
-  const [sort, setSort] = useState<Sort>({ key: 'gain', desc: true });
+  const inspected = useStore((s) => s.inspected);
+  const compared = useStore((s) => s.compared);
+  const [sort, setSort] = useState<Sort>({ key: 'rank', desc: false });
   const [shown, setShown] = useState(PAGE);
-  const unit = t(ranking.demand.msme ? 'simulate.unitMsme' : 'simulate.unitPeople');
+  const info = ranking.demand;
+  const unit = countUnit(t, info.settings, info.radiusKm);
 
   const rows = useMemo(() => {
     const ranked: Ranked[] = ranking.rows.map((r, i) => ({
@@ -90,36 +99,44 @@ export function CandidateTable({ data, ranking }: { data: Dataset; ranking: Rank
     );
   };
 
+  const st = store.getState();
   const add = (r: RankingRow) =>
-    store.getState().addHub({ name: r.name, lat: r.lat, lon: r.lon, status: 'added', date: null });
+    st.addHub({ name: r.name, lat: r.lat, lon: r.lon, status: 'added', date: null });
+  const exclude = (r: RankingRow) => {
+    const c = st.constraints;
+    if (!c.excluded.includes(r.placeId)) st.setConstraints({ excluded: [...c.excluded, r.placeId] });
+    if (st.inspected === r.placeId) st.inspect(null);
+  };
 
   if (ranking.rows.length === 0) return <p className="hint">{t('simulate.noCandidates')}</p>;
   return (
     <>
-      <p className="sim-summary">
-        {t('simulate.reachedNow', {
+      <p className="sim-summary" data-testid="ranking-summary">
+        {t('planner.reachedNow', {
           hubs,
           reached: formatEstimate(lng, ranking.reached),
           total: formatEstimate(lng, ranking.total),
           share: formatShare(lng, ranking.total > 0 ? ranking.reached / ranking.total : 0),
-          unit,
+          unit: countUnit(t, info.settings, null),
         })}{' '}
-        {best && best.gain > 0
-          ? t('simulate.bestNext', { name: best.name, gain: formatEstimate(lng, best.gain) })
+        {best && best.count > 0
+          ? t('planner.bestNext', { name: best.name, count: formatEstimate(lng, best.count), unit })
           : t('simulate.noGain', { unit })}{' '}
         {t('simulate.mapNote', {
           count: Math.min(TOP_CANDIDATES, ranking.rows.filter((r) => r.gain > 0).length),
         })}
       </p>
+      {info.weighted ? <p className="hint small">{t('planner.scoreNote')}</p> : null}
       <div className="sim-table-wrap">
         <table className="data-table sim-table">
-          <caption>{t('simulate.caption', { unit })}</caption>
+          <caption>{t('planner.caption', { unit })}</caption>
           <thead>
             <tr>
               {header('rank', t('simulate.col.rank'), true)}
-              {header('city', t('simulate.col.city'))}
+              {header('city', t('planner.col.town'))}
               {header('province', t('simulate.col.province'))}
-              {header('gain', t('simulate.col.gain'), true)}
+              {header('count', t('planner.col.count', { unit }), true)}
+              {info.weighted ? header('gain', t('planner.col.score'), true) : null}
               {header('share', t('simulate.col.share'), true)}
               {header('nearest', t('simulate.col.nearest'), true)}
               <th scope="col" className="sim-action">
@@ -127,39 +144,80 @@ export function CandidateTable({ data, ranking }: { data: Dataset; ranking: Rank
               </th>
             </tr>
           </thead>
-          <tbody>
-            {rows.slice(0, shown).map((r) => (
-              <tr key={r.placeId} className={r.rank <= TOP_CANDIDATES && r.gain > 0 ? 'top' : undefined}>
-                <td className="num">
-                  {r.rank <= TOP_CANDIDATES && r.gain > 0 ? (
-                    <span className="sim-badge">{r.rank}</span>
-                  ) : (
-                    r.rank
-                  )}
-                </td>
-                <th scope="row">{r.name}</th>
-                <td title={data.provinces.polygons[r.polygon]?.label}>{r.province}</td>
-                <td className="num" title={formatCount(lng, r.gain)}>
-                  {formatEstimate(lng, r.gain)}
-                </td>
-                <td className="num">{formatShare(lng, r.share)}</td>
-                <td className="num">
-                  {r.nearestHubKm === null
-                    ? t('simulate.noHub')
-                    : t('simulate.km', { km: formatNumber(lng, r.nearestHubKm) })}
-                </td>
-                <td>
-                  <button
-                    type="button"
-                    className="sim-add"
-                    aria-label={t('simulate.addStopFor', { name: r.name })}
-                    onClick={() => add(r)}
-                  >
-                    {t('simulate.addStop')}
-                  </button>
-                </td>
-              </tr>
-            ))}
+          <tbody onMouseLeave={() => st.preview(null)}>
+            {rows.slice(0, shown).map((r) => {
+              const top = r.rank <= TOP_CANDIDATES && r.gain > 0;
+              const classes = [top ? 'top' : '', inspected === r.placeId ? 'inspected' : '']
+                .filter(Boolean)
+                .join(' ');
+              return (
+                <tr
+                  key={r.placeId}
+                  className={classes || undefined}
+                  aria-selected={inspected === r.placeId}
+                  onMouseEnter={() => st.preview(r.placeId)}
+                  onClick={(e) => {
+                    if ((e.target as HTMLElement).closest('button, input')) return;
+                    st.inspect(r.placeId);
+                  }}
+                >
+                  <td className="num">{top ? <span className="sim-badge">{r.rank}</span> : r.rank}</td>
+                  <th scope="row">
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('planner.inspectFor', { name: r.name })}
+                      onClick={() => st.inspect(r.placeId)}
+                      onFocus={() => st.preview(r.placeId)}
+                    >
+                      {r.name}
+                    </button>
+                  </th>
+                  <td title={data.provinces.polygons[r.polygon]?.label}>{r.province}</td>
+                  <td className="num" title={formatCount(lng, r.count)}>
+                    {formatEstimate(lng, r.count)}
+                  </td>
+                  {info.weighted ? (
+                    <td className="num" title={formatCount(lng, r.gain)}>
+                      {formatEstimate(lng, r.gain)}
+                    </td>
+                  ) : null}
+                  <td className="num">{formatShare(lng, r.share)}</td>
+                  <td className="num">
+                    {r.nearestHubKm === null
+                      ? t('simulate.noHub')
+                      : t('simulate.km', { km: formatNumber(lng, r.nearestHubKm) })}
+                  </td>
+                  <td className="sim-row-actions">
+                    <label className="sim-compare" title={t('planner.compareFor', { name: r.name })}>
+                      <input
+                        type="checkbox"
+                        aria-label={t('planner.compareFor', { name: r.name })}
+                        checked={compared.includes(r.placeId)}
+                        onChange={() => st.toggleCompared(r.placeId)}
+                      />
+                    </label>
+                    <button
+                      type="button"
+                      className="sim-add"
+                      aria-label={t('simulate.addStopFor', { name: r.name })}
+                      onClick={() => add(r)}
+                    >
+                      {t('simulate.addStop')}
+                    </button>
+                    <button
+                      type="button"
+                      className="sim-exclude"
+                      aria-label={t('planner.excludeFor', { name: r.name })}
+                      title={t('planner.excludeFor', { name: r.name })}
+                      onClick={() => exclude(r)}
+                    >
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>

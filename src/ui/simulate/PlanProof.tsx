@@ -146,7 +146,11 @@ export function PlanProof({ data, plan }: { data: Dataset; plan: PlanResultView 
   const adopt = (answer: SolveAnswer) => {
     if (!answer.result) return;
     const s = store.getState();
-    const view = toPlanView(data, answer.result, plan.k, shareYearOf(s), s.demand.useMsme, plan.radiusKm);
+    // The proven plan replaces the heuristic one under the same assumptions.
+    const view: PlanResultView = {
+      ...toPlanView(data, answer.result, plan.k, shareYearOf(s), scenarioOf(s)),
+      ...(plan.context ? { context: plan.context } : {}),
+    };
     setSolve({ status: 'done', answer, adopted: true }, view);
     s.finishPlan(view);
   };

@@ -6,8 +6,9 @@ import type { Dataset } from '../../data/dataset';
 import { ROBUSTNESS_FACTORS } from '../../domain/optimizer/plan';
 import type { PlanResultView } from '../../state/slices/results';
 import { formatCompact, formatNumber } from '../format';
-import { dataUrl, planFileName, planToCsv, planToGeoJson } from './plan-export';
 import { PlanProof } from './PlanProof';
+import { PlanActions, stopRecords } from './PlanActions';
+import { countUnit } from './planner-words';
 import { formatEstimate, formatShare, shortLabel } from './words';
 
 /** The plan: what it reaches, its reach curve, the stops with their marginal gains, and the downloads. */
@@ -15,16 +16,25 @@ export function PlanView({ data, plan }: { data: Dataset; plan: PlanResultView }
   const { t, i18n } = useTranslation();
   const lng = i18n.language;
   const radius = plan.radiusKm;
-  const unit = t(plan.demand.msme ? 'simulate.unitMsme' : 'simulate.unitPeople');
-  const stops = plan.stops;
+  const unit = countUnit(t, plan.demand.settings, plan.demand.radiusKm);
+  // The curve and the summary count heads (the plan's own unit); a weighted score stays in its own column.
+  const stops = useMemo(
+    () =>
+      plan.stops.map((s, i) => ({
+        ...s,
+        gain: s.count,
+        cumulative: plan.stops.slice(0, i + 1).reduce((sum, x) => sum + x.count, 0),
+        score: s.gain,
+      })),
+    [plan],
+  );
   const last = stops[stops.length - 1];
   const reach = last?.cumulative ?? 0;
-  const links = useMemo(
-    () => ({
-      csv: dataUrl(planToCsv(plan), 'text/csv'),
-      geojson: dataUrl(JSON.stringify(planToGeoJson(plan)), 'application/geo+json'),
-    }),
-    [plan],
+  const weighted = plan.demand.weighted;
+  const rate = plan.context?.participationRate ?? null;
+  const participants = useMemo(
+    () => (rate === null ? null : stopRecords(data, plan).map((r) => r.expected_participants)),
+    [data, plan, rate],
   );
   const labels = useMemo(
     () => ({
@@ -42,13 +52,15 @@ export function PlanView({ data, plan }: { data: Dataset; plan: PlanResultView }
   return (
     <>
       <p className="sim-summary">
-        {t('simulate.planSummary', {
-          stops: stops.length,
-          reach: formatEstimate(lng, reach),
-          unit,
-          share: formatShare(lng, plan.total > 0 ? reach / plan.total : 0),
-          baseline: formatShare(lng, plan.total > 0 ? plan.baseline / plan.total : 0),
-        })}{' '}
+        {weighted
+          ? t('planner.planSummaryWeighted', { stops: stops.length, reach: formatEstimate(lng, reach), unit })
+          : t('planner.planSummary', {
+              stops: stops.length,
+              reach: formatEstimate(lng, reach),
+              unit,
+              share: formatShare(lng, plan.total > 0 ? reach / plan.total : 0),
+              baseline: formatShare(lng, plan.total > 0 ? plan.baseline / plan.total : 0),
+            })}{' '}
         {stops.length > 1 ? t('simulate.planHalf', { count: half }) : null}
       </p>
       <PlanProof data={data} plan={plan} />
@@ -76,8 +88,18 @@ export function PlanView({ data, plan }: { data: Dataset; plan: PlanResultView }
             <th scope="col">{t('simulate.col.city')}</th>
             <th scope="col">{t('simulate.col.province')}</th>
             <th scope="col" className="num">
-              {t('simulate.col.adds')}
+              {t('planner.col.adds', { unit })}
             </th>
+            {weighted ? (
+              <th scope="col" className="num">
+                {t('planner.col.score')}
+              </th>
+            ) : null}
+            {participants ? (
+              <th scope="col" className="num">
+                {t('planner.col.participants')}
+              </th>
+            ) : null}
             <th scope="col" className="num">
               {t('simulate.col.cumulative')}
             </th>
@@ -94,7 +116,15 @@ export function PlanView({ data, plan }: { data: Dataset; plan: PlanResultView }
               </td>
               <th scope="row">{s.name}</th>
               <td title={data.provinces.polygons[s.polygon]?.label}>{shortLabel(data, s.polygon)}</td>
-              <td className="num">+{formatEstimate(lng, s.gain)}</td>
+              <td className="num">+{formatEstimate(lng, s.count)}</td>
+              {weighted ? <td className="num">{formatEstimate(lng, s.score)}</td> : null}
+              {participants ? (
+                <td className="num">
+                  {participants[i] === null || participants[i] === undefined
+                    ? t('planner.noData')
+                    : `≈ ${formatEstimate(lng, participants[i] ?? 0)}`}
+                </td>
+              ) : null}
               <td className="num">{formatEstimate(lng, s.cumulative)}</td>
               <td className="sim-robust">
                 {s.robust === null ? '—' : s.robust ? t('simulate.robustYes') : t('simulate.robustNo')}
@@ -123,16 +153,7 @@ export function PlanView({ data, plan }: { data: Dataset; plan: PlanResultView }
             })
           : t('simulate.robustOff')}
       </p>
-      <p className="sim-downloads">
-        {t('simulate.download')}{' '}
-        <a href={links.csv} download={planFileName(plan, 'csv')}>
-          {t('simulate.csv')}
-        </a>{' '}
-        ·{' '}
-        <a href={links.geojson} download={planFileName(plan, 'geojson')}>
-          {t('simulate.geojson')}
-        </a>
-      </p>
+      <PlanActions data={data} plan={plan} />
     </>
   );
 }

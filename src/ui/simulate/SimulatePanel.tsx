@@ -8,7 +8,11 @@ import { Panel } from '../Panel';
 import { CandidateFilters } from './CandidateFilters';
 import { CandidateTable } from './CandidateTable';
 import { DemandSection } from './DemandSection';
+import { Comparison, Inspector, TownSearch } from './Inspector';
+import { ParticipantsSection } from './ParticipantsSection';
 import { PlanView } from './PlanView';
+import { PresetSection } from './PresetSection';
+import { seaRuleText } from './planner-words';
 import { RunControls } from './RunControls';
 
 /** "Plan roadshow" (issue #5): demand, candidate filters, ranking and multi-stop plans from the optimiser worker. */
@@ -23,11 +27,16 @@ export function SimulatePanel() {
   return (
     <Panel title={t('simulate.title')} wide>
       <div className="simulate-panel">
-        <p className="sim-lede">{t('simulate.lede')}</p>
+        <p className="sim-lede">{t('planner.lede')}</p>
+        <PresetSection data={data} />
         <DemandSection data={data} />
         <CandidateFilters data={data} />
+        <ParticipantsSection data={data} />
         <RuleLine />
         <RunControls />
+        <TownSearch data={data} />
+        <Inspector data={data} />
+        <Comparison data={data} />
         <Results data={data} />
       </div>
     </Panel>
@@ -41,13 +50,7 @@ function RuleLine() {
   const hubs = useStore((s) => s.hubs.length);
   return (
     <p className="hint sim-rule">
-      {t('simulate.rule', {
-        radius: rule.radiusKm,
-        crossing: rule.sameIslandOnly
-          ? t('simulate.ruleSameIsland')
-          : t('simulate.ruleCrossing', { km: rule.seaCrossingKm }),
-        hubs,
-      })}
+      {t('planner.rule', { radius: rule.radiusKm, sea: seaRuleText(t, rule), hubs })}
     </p>
   );
 }

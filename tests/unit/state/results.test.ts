@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { DEFAULT_DEMAND_SETTINGS } from '../../../src/domain/demand';
 import type { PlanResultView, RankingResult, ResultsState } from '../../../src/state/slices/results';
 import { initialResults, results } from '../../../src/state/slices/results';
 import { createAppStore } from '../../../src/state/store';
@@ -12,6 +13,9 @@ const demand = {
   missingMsmePolygons: [],
   missingMsmeCells: 0,
   msme: false,
+  settings: DEFAULT_DEMAND_SETTINGS,
+  weighted: false,
+  radiusKm: 50,
 };
 const ranking: RankingResult = { rows: [], reached: 10, total: 100, demand };
 const plan: PlanResultView = {

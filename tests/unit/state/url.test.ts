@@ -52,12 +52,23 @@ const RICH: UrlState = {
     hub('Banda Aceh', 5.5483, 95.3238, 'planned'),
     hub('50%_off~city, "quoted" ü', -7.1, 110.25, 'added'),
   ],
-  rule: { radiusKm: 120, sameIslandOnly: true, seaCrossingKm: 35, decayEdge: 0.25 },
-  demand: { useOffline: false, offlineExponent: 1.5, useCoverage: false, useMsme: true },
-  filter: { region: 'east', minPop: 50000, polygons: [3, 7, 12], excludeExisting: false },
+  rule: { radiusKm: 120, sameIslandOnly: true, seaCrossingKm: 35, decayEdge: 0.25, crossTo: 'any' },
+  demand: { useOffline: false, offlineExponent: 1.5, useCoverage: false, useMsme: true, priorityFactor: 3 },
+  filter: {
+    region: 'east',
+    minPop: 50000,
+    polygons: [3, 7, 12],
+    excludeExisting: false,
+    kinds: ['regencySeat', 'provinceCapital'],
+  },
   planK: 12,
   selected: 12,
   panel: 'detail',
+  preset: 'umkm',
+  participationRate: 0.025,
+  constraints: { mustInclude: [1642, 17], excluded: [2046], maxOnePerGroup: true, minShareInSet: 0.5 },
+  inspected: 1642,
+  lastRun: 'plan',
 };
 
 /** Decoded hubs get fresh ids; compare without them. */
@@ -78,7 +89,8 @@ describe('URL codec round trip', () => {
   });
 
   it('writes only the version and the hubs for the defaults', () => {
-    expect(encode(DEFAULT_URL_STATE).toString()).toBe('v=1&h=');
+    // The preset is always written: its absence marks a link from before presets.
+    expect(encode(DEFAULT_URL_STATE).toString()).toBe('v=1&h=&preset=east3t');
     expect(roundTrip(DEFAULT_URL_STATE)).toEqual(DEFAULT_URL_STATE);
   });
 
@@ -86,7 +98,7 @@ describe('URL codec round trip', () => {
     const q = toQuery(
       encode({ ...DEFAULT_URL_STATE, hubs: [hub('Banda Aceh', 5.5483, 95.3238, 'held', '2018-11-03')] }),
     );
-    expect(q).toBe('v=1&h=Banda%20Aceh~5.5483~95.3238~h~2018-11-03');
+    expect(q).toBe('v=1&h=Banda%20Aceh~5.5483~95.3238~h~2018-11-03&preset=east3t');
   });
 
   it('distinguishes "no hubs" (h=) from "keep the default hubs" (no h)', () => {
@@ -130,12 +142,14 @@ describe('URL codec round trip', () => {
         sameIslandOnly: fc.boolean(),
         seaCrossingKm: fc.integer({ min: 0, max: 100 }),
         decayEdge: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+        crossTo: fc.constantFrom('any', 'smaller'),
       }),
       demand: fc.record({
         useOffline: fc.boolean(),
         offlineExponent: fc.integer({ min: 0, max: 3000 }).map((x) => x / 1000),
         useCoverage: fc.boolean(),
         useMsme: fc.boolean(),
+        priorityFactor: fc.integer({ min: 100, max: 1000 }).map((x) => x / 100),
       }),
       filter: fc.record({
         region: fc.constantFrom('all', 'east', 'west'),
@@ -149,10 +163,24 @@ describe('URL codec round trip', () => {
           },
         ),
         excludeExisting: fc.boolean(),
+        kinds: fc.option(fc.subarray(['kota', 'regencySeat', 'provinceCapital'] as const), { nil: null }),
       }),
       planK: fc.integer({ min: 1, max: 30 }),
       selected: fc.option(fc.integer({ min: 0, max: 32 }), { nil: null }),
       panel: fc.constantFrom('none', 'about', 'table', 'compare', 'gap', 'simulate', 'scenes'),
+      preset: fc.constantFrom('east3t', 'umkm', 'offline'),
+      participationRate: fc.option(
+        fc.integer({ min: 0, max: 10000 }).map((x) => x / 10000),
+        { nil: null },
+      ),
+      constraints: fc.record({
+        mustInclude: fc.uniqueArray(fc.integer({ min: 0, max: 99999 }), { maxLength: 4 }),
+        excluded: fc.uniqueArray(fc.integer({ min: 0, max: 99999 }), { maxLength: 4 }),
+        maxOnePerGroup: fc.boolean(),
+        minShareInSet: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
+      }),
+      inspected: fc.option(fc.integer({ min: 0, max: 99999 }), { nil: null }),
+      lastRun: fc.constantFrom(null, 'rank', 'plan'),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -162,7 +190,8 @@ describe('URL codec round trip', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // 200 rich states take a few seconds on a shared machine.
+  }, 30_000);
 });
 
 describe('hand-edited and garbled links', () => {
@@ -371,8 +400,32 @@ describe('applying a link', () => {
 
   it('keeps parameters that belong to others (e.g. ?e2e) in front', () => {
     expect(queryFor('?e2e&year=abc&metric=msme_total', { ...DEFAULT_URL_STATE, metric: 'population' })).toBe(
-      'e2e&v=1&metric=population&h=',
+      'e2e&v=1&metric=population&h=&preset=east3t',
     );
+  });
+});
+
+describe('links from before presets', () => {
+  it('read their absent planner parameters as the defaults of that time', () => {
+    const old = decode('?v=1&h=&radius=80').state;
+    expect(old.rule).toEqual({
+      radiusKm: 80,
+      sameIslandOnly: false,
+      seaCrossingKm: 10,
+      decayEdge: 1,
+      crossTo: 'any',
+    });
+    expect(old.filter?.region).toBe('all');
+    expect(old.filter?.kinds).toBeNull();
+    expect(old.demand?.priorityFactor).toBe(1);
+    expect(old.preset).toBe('offline');
+  });
+
+  it('while a link with a preset reads them as today’s defaults', () => {
+    const now = decode('?v=1&h=&preset=east3t').state;
+    expect(now.rule).toEqual(DEFAULT_URL_STATE.rule);
+    expect(now.filter).toEqual(DEFAULT_URL_STATE.filter);
+    expect(now.demand).toEqual(DEFAULT_URL_STATE.demand);
   });
 });
 
