@@ -478,6 +478,8 @@ export const en = {
       incomplete: 'needs lon, lat and zoom together',
       tooMany: 'too many hubs; at most {{detail}}',
       noSuchProvince: 'no such province; expected {{detail}}',
+      noSuchDate: 'no such day in the calendar',
+      noDataYear: 'no data for that year; the data cover {{detail}}',
       unsupportedVersion: 'unknown link version; read as version {{detail}}',
       newerVersion: 'made by a newer version of Jangkau; read as version {{detail}}',
     },

@@ -493,6 +493,8 @@ export const id: PartialTranslation = {
       incomplete: 'lon, lat, dan zoom harus diisi bersama-sama',
       tooMany: 'terlalu banyak hub; paling banyak {{detail}}',
       noSuchProvince: 'provinsi tidak ditemukan; seharusnya {{detail}}',
+      noSuchDate: 'tanggal itu tidak ada di kalender',
+      noDataYear: 'tidak ada data untuk tahun itu; data tersedia {{detail}}',
       unsupportedVersion: 'versi tautan tidak dikenal; dibaca sebagai versi {{detail}}',
       newerVersion: 'dibuat oleh versi Jangkau yang lebih baru; dibaca sebagai versi {{detail}}',
     },

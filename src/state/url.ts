@@ -34,7 +34,7 @@ import {
 } from './slices/scenario';
 import type { Panel } from './slices/selection';
 import { initialSelection } from './slices/selection';
-import { initialSimulation } from './slices/simulation';
+import { initialSimulation, MIN_POP_MAX } from './slices/simulation';
 import { initialView, type Camera, type Grouping, type PaletteId } from './slices/view';
 
 /** The version this app writes. Older links are migrated one step at a time (see {@link MIGRATIONS}). */
@@ -75,6 +75,8 @@ export type DropReason =
   | 'incomplete'
   | 'tooMany'
   | 'noSuchProvince'
+  | 'noSuchDate'
+  | 'noDataYear'
   | 'unsupportedVersion'
   | 'newerVersion';
 
@@ -121,6 +123,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 export interface DecodeOptions {
   /** Number of boundary polygons; `sel` and `polys` outside it are dropped. */
   readonly polygonCount?: number;
+  /** First and last year with data; a `year` outside them is dropped (the map would show another year). */
+  readonly years?: { readonly min: number; readonly max: number };
   /** Override for tests of the migration chain. */
   readonly migrations?: Readonly<Record<number, Migration>>;
   readonly currentVersion?: number;
@@ -159,20 +163,31 @@ export const URL_KEYS = [
 ] as const;
 
 export const MAX_HUBS = 100;
-const PANELS: readonly Panel[] = ['none', 'detail', 'about', 'table', 'compare', 'gap', 'simulate', 'scenes'];
+const PANELS: readonly Panel[] = [
+  'none',
+  'detail',
+  'about',
+  'table',
+  'compare',
+  'gap',
+  'simulate',
+  'scenes',
+  'import',
+];
 const PALETTES: readonly PaletteId[] = ['blues', 'viridis', 'purples', 'greens'];
 const GROUPINGS: readonly Grouping[] = ['se2016', 'kti17'];
 const REGIONS: readonly Region[] = ['all', 'east', 'west'];
 const LANGUAGES: readonly Language[] = ['en', 'id'];
 const STATUS_CODE: Record<HubStatus, string> = { held: 'h', planned: 'p', added: 'a' };
-const STATUS_OF: Record<string, HubStatus> = {
-  h: 'held',
-  p: 'planned',
-  a: 'added',
-  held: 'held',
-  planned: 'planned',
-  added: 'added',
-};
+/** Keyed by link text, so a `Map`: `constructor` or `toString` are not statuses. */
+const STATUS_OF: ReadonlyMap<string, HubStatus> = new Map([
+  ['h', 'held'],
+  ['p', 'planned'],
+  ['a', 'added'],
+  ['held', 'held'],
+  ['planned', 'planned'],
+  ['added', 'added'],
+]);
 
 /** The URL state of the app's defaults (hubs empty: the campaign's hubs come from the dataset). */
 export const DEFAULT_URL_STATE: UrlState = {
@@ -325,7 +340,11 @@ function numberIn(min: number, max: number, integer = false) {
   return (raw: string): Parsed<number> => {
     const text = raw.trim();
     if (!NUMBER_TEXT.test(text)) return fail('notNumber');
-    const r = schema.safeParse(Number(text));
+    // `+ 0` turns `-0` into 0 (JSON, and so a saved scene, would not keep the sign).
+    const n = Number(text) + 0;
+    // `1e400` is a number too big for the page, not a fraction.
+    if (!Number.isFinite(n)) return fail('outOfRange', range);
+    const r = schema.safeParse(n);
     if (r.success) return ok(r.data);
     const issue = r.error.issues[0];
     if (issue?.code === 'too_big' || issue?.code === 'too_small') return fail('outOfRange', range);
@@ -341,17 +360,31 @@ function oneOf<T extends string>(values: readonly T[]) {
   };
 }
 
-const BOOL: Record<string, boolean> = {
-  '1': true,
-  '0': false,
-  true: true,
-  false: false,
-  yes: true,
-  no: false,
-};
+const BOOL: ReadonlyMap<string, boolean> = new Map([
+  ['1', true],
+  ['0', false],
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+]);
 function boolean(raw: string): Parsed<boolean> {
-  const v = BOOL[raw.trim().toLowerCase()];
+  const v = BOOL.get(raw.trim().toLowerCase());
   return v === undefined ? fail('unknownValue', '0, 1') : ok(v);
+}
+
+/**
+ * True for a real day of the Gregorian calendar written `YYYY-MM-DD` (`2023-02-31` and `9999-99-99` are not:
+ * `Date` would roll them over into other days).
+ *
+ * @example isCalendarDate('2024-02-29') // true
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 const hubSchema = z.object({
@@ -362,6 +395,7 @@ const hubSchema = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isCalendarDate, { message: 'noSuchDate' })
     .nullable(),
 });
 
@@ -389,8 +423,10 @@ export function decodeHub(raw: string, index: number): Parsed<Omit<Hub, 'id'>> {
   if (!lat.ok) return fail(lat.reason, lat.detail, at('latitude'));
   const lon = numberIn(-180, 180)(lonRaw);
   if (!lon.ok) return fail(lon.reason, lon.detail, at('longitude'));
-  const status = STATUS_OF[statusRaw.trim().toLowerCase()];
+  const status = STATUS_OF.get(statusRaw.trim().toLowerCase());
   if (!status) return fail('unknownValue', 'h, p, a', at('status'));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(dateRaw) && !isCalendarDate(dateRaw))
+    return fail('noSuchDate', dateRaw, at('date'));
   const r = hubSchema.safeParse({
     name,
     lat: lat.value,
@@ -497,7 +533,16 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     if (value !== undefined) state[key] = value;
   };
   set('metric', read('metric', oneOf(METRICS.map((m) => m.id))));
-  set('year', read('year', numberIn(1900, 2100, true)));
+  set(
+    'year',
+    read('year', (raw) => {
+      const r = numberIn(1900, 2100, true)(raw);
+      const years = options.years;
+      if (r.ok && years && (r.value < years.min || r.value > years.max))
+        return fail('noDataYear', `${years.min}–${years.max}`);
+      return r;
+    }),
+  );
   set('scheme', read('scheme', oneOf(SCHEMES)));
   set('classes', read('classes', numberIn(MIN_CLASSES, MAX_CLASSES, true)));
   set('palette', read('palette', oneOf(PALETTES)));
@@ -548,7 +593,7 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
 
   const maxPolygon = (options.polygonCount ?? 256) - 1;
   const region = read('region', oneOf(REGIONS));
-  const minPop = read('minpop', numberIn(0, 100_000_000, true));
+  const minPop = read('minpop', numberIn(0, MIN_POP_MAX, true));
   const polygons = read('polys', (raw): Parsed<number[]> => {
     if (raw.trim() === '') return ok([]);
     const ids: number[] = [];
@@ -583,6 +628,29 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
 }
 
 /**
+ * Hubs with distinct ids: a repeated id (a hand-edited scene file) gets a new one, so removing one hub never
+ * removes another.
+ *
+ * @example uniqueHubIds([{ id: 'a', … }, { id: 'a', … }]).map((h) => h.id) // ['a', 'a-2']
+ */
+export function uniqueHubIds<H extends { readonly id: string }>(hubs: readonly H[]): H[] {
+  const seen = new Set(hubs.map((h) => h.id));
+  const used = new Set<string>();
+  return hubs.map((h) => {
+    if (!used.has(h.id)) {
+      used.add(h.id);
+      return h;
+    }
+    const base = h.id.slice(0, 70);
+    let n = 2;
+    while (seen.has(`${base}-${n}`) || used.has(`${base}-${n}`)) n++;
+    const id = `${base}-${n}`;
+    used.add(id);
+    return { ...h, id };
+  });
+}
+
+/**
  * Schema of a whole URL state object (saved scenes, imported scene files). Reuses the limits of the codec.
  */
 export const urlStateSchema = z.object({
@@ -601,7 +669,10 @@ export const urlStateSchema = z.object({
   showDivide: z.boolean(),
   grouping: z.enum(GROUPINGS as [Grouping, ...Grouping[]]),
   language: z.enum(LANGUAGES as [Language, ...Language[]]),
-  hubs: z.array(hubSchema.extend({ id: z.string().min(1).max(80) })).max(MAX_HUBS),
+  hubs: z
+    .array(hubSchema.extend({ id: z.string().min(1).max(80) }))
+    .max(MAX_HUBS)
+    .transform(uniqueHubIds),
   rule: z.object({
     radiusKm: z.number().int().min(RADIUS_MIN_KM).max(RADIUS_MAX_KM),
     sameIslandOnly: z.boolean(),
@@ -616,7 +687,7 @@ export const urlStateSchema = z.object({
   }),
   filter: z.object({
     region: z.enum(REGIONS as [Region, ...Region[]]),
-    minPop: z.number().int().min(0),
+    minPop: z.number().int().min(0).max(MIN_POP_MAX),
     polygons: z.array(z.number().int().min(0).max(255)).nullable(),
     excludeExisting: z.boolean(),
   }),
