@@ -714,8 +714,10 @@ export const en = {
       missingProvinces: 'no feature for {{provinces}}: a province layer must cover all 34 or 38 provinces',
       missingProvincesMore:
         'no feature for {{provinces}}; and {{more}} more: a province layer must cover all 34 or 38 provinces',
-      fewCellsInside:
-        'only {{percent}}% of the population cells lie inside these polygons: are the coordinates longitude and latitude (WGS 84) of Indonesia?',
+      fewPeopleInside:
+        'only {{percent}}% of the population lives inside these polygons: are the coordinates longitude and latitude (WGS 84) of Indonesia?',
+      peopleOutside:
+        '{{percent}}% of the population ({{people}} people) lives outside every polygon and is counted in the nearest one: do the polygons cover all of Indonesia?',
     },
     suggestion: {
       name: '{{name}}',

@@ -732,8 +732,10 @@ export const id: PartialTranslation = {
         'tidak ada fitur untuk {{provinces}}: lapisan provinsi harus mencakup seluruh 34 atau 38 provinsi',
       missingProvincesMore:
         'tidak ada fitur untuk {{provinces}}; dan {{more}} lainnya: lapisan provinsi harus mencakup seluruh 34 atau 38 provinsi',
-      fewCellsInside:
-        'hanya {{percent}}% sel penduduk yang berada di dalam poligon ini: apakah koordinatnya bujur dan lintang (WGS 84) wilayah Indonesia?',
+      fewPeopleInside:
+        'hanya {{percent}}% penduduk yang tinggal di dalam poligon ini: apakah koordinatnya bujur dan lintang (WGS 84) wilayah Indonesia?',
+      peopleOutside:
+        '{{percent}}% penduduk ({{people}} jiwa) tinggal di luar semua poligon dan dihitung ke poligon terdekat: apakah poligonnya mencakup seluruh Indonesia?',
     },
     suggestion: {
       name: '{{name}}',
