@@ -382,6 +382,11 @@ export const en = {
     sceneNotes: 'Speaker notes (optional)',
     defaultName: 'Scene {{n}}',
     saved: 'Saved “{{name}}”',
+    savedForVisit:
+      '“{{name}}” is kept for this visit only: this browser does not let Jangkau store scenes. Download the scene file to keep it.',
+    noStorage:
+      'This browser does not let Jangkau keep scenes (storage is blocked, as in some private windows). Scenes last until you close the page; download the scene file to keep them.',
+    downloadScenes: 'Download scene file',
     list: 'Saved scenes',
     empty: 'No saved scenes yet. Set up the map, then save it as a scene.',
     loading: 'Reading saved scenes…',
@@ -439,8 +444,10 @@ export const en = {
         'Saved scenes could not be read ({{detail}}). The scene list starts empty; the unreadable data is kept in this browser until you save a scene.',
       newerVersion:
         'Saved scenes come from a newer version of Jangkau (format {{version}}). The scene list starts empty.',
-      skipped_one: '{{count}} saved scene could not be read and was skipped ({{detail}}).',
-      skipped_other: '{{count}} saved scenes could not be read and were skipped ({{detail}}).',
+      skipped_one:
+        '{{count}} saved scene could not be read ({{detail}}). It is left out of the list but kept in this browser; saving other scenes does not remove it.',
+      skipped_other:
+        '{{count}} saved scenes could not be read ({{detail}}). They are left out of the list but kept in this browser; saving other scenes does not remove them.',
       saveFailed: 'Scenes could not be saved in this browser: {{detail}}',
     },
     problem: {

@@ -397,6 +397,11 @@ export const id: PartialTranslation = {
     sceneNotes: 'Catatan pembicara (opsional)',
     defaultName: 'Adegan {{n}}',
     saved: '“{{name}}” disimpan',
+    savedForVisit:
+      '“{{name}}” hanya tersimpan selama kunjungan ini: peramban ini tidak mengizinkan Jangkau menyimpan adegan. Unduh berkas adegan untuk menyimpannya.',
+    noStorage:
+      'Peramban ini tidak mengizinkan Jangkau menyimpan adegan (penyimpanan diblokir, seperti di beberapa jendela pribadi). Adegan hanya bertahan sampai halaman ditutup; unduh berkas adegan untuk menyimpannya.',
+    downloadScenes: 'Unduh berkas adegan',
     list: 'Adegan tersimpan',
     empty: 'Belum ada adegan tersimpan. Atur peta, lalu simpan sebagai adegan.',
     loading: 'Membaca adegan tersimpan…',
@@ -477,8 +482,10 @@ export const id: PartialTranslation = {
         'Adegan tersimpan tidak dapat dibaca ({{detail}}). Daftar adegan dimulai kosong; data yang tidak terbaca tetap disimpan di peramban ini sampai Anda menyimpan adegan.',
       newerVersion:
         'Adegan tersimpan berasal dari versi Jangkau yang lebih baru (format {{version}}). Daftar adegan dimulai kosong.',
-      skipped_one: '{{count}} adegan tersimpan tidak dapat dibaca dan dilewati ({{detail}}).',
-      skipped_other: '{{count}} adegan tersimpan tidak dapat dibaca dan dilewati ({{detail}}).',
+      skipped_one:
+        '{{count}} adegan tersimpan tidak dapat dibaca ({{detail}}). Adegan itu tidak ditampilkan di daftar, tetapi tetap disimpan di peramban ini; menyimpan adegan lain tidak akan menghapusnya.',
+      skipped_other:
+        '{{count}} adegan tersimpan tidak dapat dibaca ({{detail}}). Adegan-adegan itu tidak ditampilkan di daftar, tetapi tetap disimpan di peramban ini; menyimpan adegan lain tidak akan menghapusnya.',
       saveFailed: 'Adegan tidak dapat disimpan di peramban ini: {{detail}}',
     },
     reason: {
