@@ -19,6 +19,8 @@ export const en = {
   },
   map: {
     label: 'Map of Indonesian provinces',
+    failed:
+      'The map could not be drawn: this browser could not start its map worker. Everything else works: the table, the planner, the east–west gap and the exports. Reloading the page may help.',
   },
   language: {
     label: 'Language',

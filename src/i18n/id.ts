@@ -21,6 +21,8 @@ export const id: PartialTranslation = {
   },
   map: {
     label: 'Peta provinsi di Indonesia',
+    failed:
+      'Peta tidak dapat ditampilkan: peramban ini tidak dapat menjalankan pekerja petanya. Fitur lain tetap berfungsi: tabel, perencana, kesenjangan timur–barat, dan ekspor. Coba muat ulang halaman.',
   },
   language: {
     label: 'Bahasa',
