@@ -9,6 +9,19 @@ import { expect } from './helpers';
 
 export { expect };
 
+/**
+ * Opens the dashboard and its Scenes panel, ready to save (the stored scenes read). Waits for the page's controls,
+ * not for the map to settle: these tests are about storage, and the map's first frame is slow on a busy machine.
+ */
+export async function openScenes(page: Page): Promise<void> {
+  await page.goto('/?e2e');
+  const button = page.getByRole('button', { name: 'Scenes', exact: true });
+  await expect(button).toBeEnabled({ timeout: 60_000 });
+  const panel = page.getByRole('region', { name: 'Scenes for a briefing' });
+  if (!(await panel.isVisible())) await button.click();
+  await expect(panel.getByRole('button', { name: 'Save scene' })).toBeEnabled({ timeout: 60_000 });
+}
+
 /** Makes IndexedDB and localStorage throw, as some private windows do (before any script of the page runs). */
 export async function blockStorage(page: Page): Promise<void> {
   await page.addInitScript(() => {

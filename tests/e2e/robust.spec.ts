@@ -6,40 +6,42 @@ import { readFile } from 'node:fs/promises';
 
 import { test } from './briefing-driver';
 import { ImportDriver } from './import-driver';
-import { blockStorage, dieOnNextMessage, expect, storedScenes, workerOf } from './robust-driver';
+import { blockStorage, dieOnNextMessage, expect, openScenes, storedScenes, workerOf } from './robust-driver';
 import { SimulateDriver } from './simulate-driver';
 
 const BROKEN = { id: 'broken-1', name: 42, state: 'garbled' };
 
+// Several page loads per test on a machine that may be busy: more time than one load needs.
+test.describe.configure({ timeout: 180_000 });
+
 test('a broken stored scene is reported and survives saving other scenes', async ({ briefing, page }) => {
-  await briefing.open();
+  await openScenes(page);
   await briefing.saveScene('Good one');
+  await expect.poll(async () => (await storedScenes(page))?.scenes.length).toBe(1);
   const good = (await storedScenes(page))!.scenes[0];
   await briefing.corruptSceneStorage({ version: 1, scenes: [good, BROKEN] });
-  await briefing.open();
+  await openScenes(page);
   await expect(page.getByRole('alert').filter({ hasText: '1 saved scene could not be read' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('kept in this browser');
   await briefing.saveScene('Another');
   expect(await briefing.sceneNames()).toEqual(['Good one', 'Another']);
   await expect.poll(async () => (await storedScenes(page))?.scenes.length).toBe(3);
   expect((await storedScenes(page))!.scenes).toContainEqual(BROKEN);
-  await briefing.open();
+  await openScenes(page);
   expect((await storedScenes(page))!.scenes).toContainEqual(BROKEN);
   expect(await briefing.sceneNames()).toEqual(['Good one', 'Another']);
 });
 
 test('two tabs saving scenes keep both, and each tab shows the other one', async ({ briefing, context }) => {
-  await briefing.open();
   const { BriefingDriver } = await import('./briefing-driver');
   const other = new BriefingDriver(await context.newPage());
-  await other.open();
-  await briefing.openScenes();
-  await other.openScenes();
+  await openScenes(briefing.page);
+  await openScenes(other.page);
   await briefing.saveScene('From tab A');
   await other.saveScene('From tab B');
   await expect.poll(() => briefing.sceneNames()).toEqual(['From tab A', 'From tab B']);
   await expect.poll(() => other.sceneNames()).toEqual(['From tab A', 'From tab B']);
-  await briefing.open();
+  await openScenes(briefing.page);
   expect(await briefing.sceneNames()).toEqual(['From tab A', 'From tab B']);
   await other.page.close();
 });
@@ -49,8 +51,7 @@ test('with storage blocked, saving says the scene lasts this visit only and offe
   page,
 }) => {
   await blockStorage(page);
-  await briefing.open();
-  await briefing.openScenes();
+  await openScenes(page);
   const panel = briefing.scenesPanel();
   await expect(panel.getByRole('alert')).toContainText('does not let Jangkau keep scenes');
   await panel.getByLabel('Scene name').first().fill('Kept in a file');
