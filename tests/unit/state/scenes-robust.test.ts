@@ -209,7 +209,7 @@ describe('fuzzed stored state (property)', () => {
       { numRuns: 300, seed: SEED },
     );
     expect(tried).toBe(300);
-  });
+  }, 30_000);
 });
 
 describe('fuzzed scene files (property)', () => {
@@ -228,5 +228,5 @@ describe('fuzzed scene files (property)', () => {
       { numRuns: 300, seed: SEED },
     );
     expect(parseScenesFile(scenesToFile([A, B], new Date(0)))).toEqual({ ok: true, scenes: [A, B] });
-  });
+  }, 30_000);
 });

@@ -81,7 +81,7 @@ describe('link values that name object properties', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
 
 describe('impossible values are rejected with the right reason', () => {
@@ -227,7 +227,7 @@ describe('whatever the app writes, it reads back', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 
   it('a link made with the Import panel open opens it again', () => {
     const { state, dropped } = decode(encode({ ...DEFAULT_URL_STATE, panel: 'import' }));

@@ -162,7 +162,8 @@ describe('URL codec round trip', () => {
       }),
       { numRuns: 200 },
     );
-  });
+    // Generous: the property is quick alone (about 2 s) but shares the machine with other suites.
+  }, 30_000);
 });
 
 describe('hand-edited and garbled links', () => {

@@ -54,18 +54,22 @@ describe('a statistics file named like a formula, applied, then exported', () =>
   const data = dataset();
   const text = fixture('statistics-id.csv');
 
-  it.each(HOSTILE)('file %j: sources and statistics CSVs hold it as text', (name) => {
-    const store = createAppStore();
-    store.getState().setDataset(data);
-    const preview = analyseImport({ name, text }, {}, context(data));
-    expect(store.getState().applyImport(preview)).toBeNull();
-    const after = store.getState().dataset!;
-    const sources = sourcesCsv(after);
-    expectNoFormula(sources);
-    // The name is still there, readable, behind the apostrophe.
-    expect(cells(sources)).toContain(`'${name}`);
-    expectNoFormula(provinceStatsCsv(after));
-  });
+  it.each(HOSTILE)(
+    'file %j: sources and statistics CSVs hold it as text',
+    (name) => {
+      const store = createAppStore();
+      store.getState().setDataset(data);
+      const preview = analyseImport({ name, text }, {}, context(data));
+      expect(store.getState().applyImport(preview)).toBeNull();
+      const after = store.getState().dataset!;
+      const sources = sourcesCsv(after);
+      expectNoFormula(sources);
+      // The name is still there, readable, behind the apostrophe.
+      expect(cells(sources)).toContain(`'${name}`);
+      expectNoFormula(provinceStatsCsv(after));
+    },
+    30_000,
+  );
 });
 
 describe('plan exports', () => {
@@ -106,5 +110,5 @@ describe('the cell writer', () => {
       ),
       { numRuns: 300 },
     );
-  });
+  }, 30_000);
 });
