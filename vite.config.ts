@@ -1,25 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { preloadFirstMap } from './scripts/vite-preload.ts';
+import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
 
 /**
  * Issue #8: the built page carries a strict Content-Security-Policy (no inline or eval'd script, nothing from
- * other origins), so even a crafted imported name could not run code. Only in the production build: Vite's dev
- * server injects inline scripts for hot reload.
+ * other origins), so even a crafted imported name could not run code. As a meta tag only in the production build
+ * (Vite's dev server injects inline scripts for hot reload); the preview server also sends it as headers, with
+ * `frame-ancestors` (scripts/security-headers.ts).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "worker-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'none'",
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'jangkau-content-security-policy',
@@ -46,5 +35,5 @@ export default defineConfig({
     rolldownOptions: { checks: { pluginTimings: false } },
   },
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true },
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
 });

@@ -19,6 +19,8 @@ export const en = {
   },
   map: {
     label: 'Map of Indonesian provinces',
+    failed:
+      'The map could not be drawn: this browser could not start its map worker. Everything else works: the table, the planner, the east–west gap and the exports. Reloading the page may help.',
   },
   language: {
     label: 'Language',
@@ -513,6 +515,11 @@ export const en = {
     sceneNotes: 'Speaker notes (optional)',
     defaultName: 'Scene {{n}}',
     saved: 'Saved “{{name}}”',
+    savedForVisit:
+      '“{{name}}” is kept for this visit only: this browser does not let Jangkau store scenes. Download the scene file to keep it.',
+    noStorage:
+      'This browser does not let Jangkau keep scenes (storage is blocked, as in some private windows). Scenes last until you close the page; download the scene file to keep them.',
+    downloadScenes: 'Download scene file',
     list: 'Saved scenes',
     empty: 'No saved scenes yet. Set up the map, then save it as a scene.',
     loading: 'Reading saved scenes…',
@@ -570,8 +577,10 @@ export const en = {
         'Saved scenes could not be read ({{detail}}). The scene list starts empty; the unreadable data is kept in this browser until you save a scene.',
       newerVersion:
         'Saved scenes come from a newer version of Jangkau (format {{version}}). The scene list starts empty.',
-      skipped_one: '{{count}} saved scene could not be read and was skipped ({{detail}}).',
-      skipped_other: '{{count}} saved scenes could not be read and were skipped ({{detail}}).',
+      skipped_one:
+        '{{count}} saved scene could not be read ({{detail}}). It is left out of the list but kept in this browser; saving other scenes does not remove it.',
+      skipped_other:
+        '{{count}} saved scenes could not be read ({{detail}}). They are left out of the list but kept in this browser; saving other scenes does not remove them.',
       saveFailed: 'Scenes could not be saved in this browser: {{detail}}',
     },
     problem: {
@@ -609,6 +618,8 @@ export const en = {
       incomplete: 'needs lon, lat and zoom together',
       tooMany: 'too many hubs; at most {{detail}}',
       noSuchProvince: 'no such province; expected {{detail}}',
+      noSuchDate: 'no such day in the calendar',
+      noDataYear: 'no data for that year; the data cover {{detail}}',
       unsupportedVersion: 'unknown link version; read as version {{detail}}',
       newerVersion: 'made by a newer version of Jangkau; read as version {{detail}}',
     },
@@ -844,8 +855,10 @@ export const en = {
       missingProvinces: 'no feature for {{provinces}}: a province layer must cover all 34 or 38 provinces',
       missingProvincesMore:
         'no feature for {{provinces}}; and {{more}} more: a province layer must cover all 34 or 38 provinces',
-      fewCellsInside:
-        'only {{percent}}% of the population cells lie inside these polygons: are the coordinates longitude and latitude (WGS 84) of Indonesia?',
+      fewPeopleInside:
+        'only {{percent}}% of the population lives inside these polygons: are the coordinates longitude and latitude (WGS 84) of Indonesia?',
+      peopleOutside:
+        '{{percent}}% of the population ({{people}} people) lives outside every polygon and is counted in the nearest one: do the polygons cover all of Indonesia?',
     },
     suggestion: {
       name: '{{name}}',

@@ -21,6 +21,8 @@ export const id: PartialTranslation = {
   },
   map: {
     label: 'Peta provinsi di Indonesia',
+    failed:
+      'Peta tidak dapat ditampilkan: peramban ini tidak dapat menjalankan pekerja petanya. Fitur lain tetap berfungsi: tabel, perencana, kesenjangan timur–barat, dan ekspor. Coba muat ulang halaman.',
   },
   language: {
     label: 'Bahasa',
@@ -531,6 +533,11 @@ export const id: PartialTranslation = {
     sceneNotes: 'Catatan pembicara (opsional)',
     defaultName: 'Adegan {{n}}',
     saved: '“{{name}}” disimpan',
+    savedForVisit:
+      '“{{name}}” hanya tersimpan selama kunjungan ini: peramban ini tidak mengizinkan Jangkau menyimpan adegan. Unduh berkas adegan untuk menyimpannya.',
+    noStorage:
+      'Peramban ini tidak mengizinkan Jangkau menyimpan adegan (penyimpanan diblokir, seperti di beberapa jendela pribadi). Adegan hanya bertahan sampai halaman ditutup; unduh berkas adegan untuk menyimpannya.',
+    downloadScenes: 'Unduh berkas adegan',
     list: 'Adegan tersimpan',
     empty: 'Belum ada adegan tersimpan. Atur peta, lalu simpan sebagai adegan.',
     loading: 'Membaca adegan tersimpan…',
@@ -611,8 +618,10 @@ export const id: PartialTranslation = {
         'Adegan tersimpan tidak dapat dibaca ({{detail}}). Daftar adegan dimulai kosong; data yang tidak terbaca tetap disimpan di peramban ini sampai Anda menyimpan adegan.',
       newerVersion:
         'Adegan tersimpan berasal dari versi Jangkau yang lebih baru (format {{version}}). Daftar adegan dimulai kosong.',
-      skipped_one: '{{count}} adegan tersimpan tidak dapat dibaca dan dilewati ({{detail}}).',
-      skipped_other: '{{count}} adegan tersimpan tidak dapat dibaca dan dilewati ({{detail}}).',
+      skipped_one:
+        '{{count}} adegan tersimpan tidak dapat dibaca ({{detail}}). Adegan itu tidak ditampilkan di daftar, tetapi tetap disimpan di peramban ini; menyimpan adegan lain tidak akan menghapusnya.',
+      skipped_other:
+        '{{count}} adegan tersimpan tidak dapat dibaca ({{detail}}). Adegan-adegan itu tidak ditampilkan di daftar, tetapi tetap disimpan di peramban ini; menyimpan adegan lain tidak akan menghapusnya.',
       saveFailed: 'Adegan tidak dapat disimpan di peramban ini: {{detail}}',
     },
     reason: {
@@ -627,6 +636,8 @@ export const id: PartialTranslation = {
       incomplete: 'lon, lat, dan zoom harus diisi bersama-sama',
       tooMany: 'terlalu banyak hub; paling banyak {{detail}}',
       noSuchProvince: 'provinsi tidak ditemukan; seharusnya {{detail}}',
+      noSuchDate: 'tanggal itu tidak ada di kalender',
+      noDataYear: 'tidak ada data untuk tahun itu; data tersedia {{detail}}',
       unsupportedVersion: 'versi tautan tidak dikenal; dibaca sebagai versi {{detail}}',
       newerVersion: 'dibuat oleh versi Jangkau yang lebih baru; dibaca sebagai versi {{detail}}',
     },
@@ -865,8 +876,10 @@ export const id: PartialTranslation = {
         'tidak ada fitur untuk {{provinces}}: lapisan provinsi harus mencakup seluruh 34 atau 38 provinsi',
       missingProvincesMore:
         'tidak ada fitur untuk {{provinces}}; dan {{more}} lainnya: lapisan provinsi harus mencakup seluruh 34 atau 38 provinsi',
-      fewCellsInside:
-        'hanya {{percent}}% sel penduduk yang berada di dalam poligon ini: apakah koordinatnya bujur dan lintang (WGS 84) wilayah Indonesia?',
+      fewPeopleInside:
+        'hanya {{percent}}% penduduk yang tinggal di dalam poligon ini: apakah koordinatnya bujur dan lintang (WGS 84) wilayah Indonesia?',
+      peopleOutside:
+        '{{percent}}% penduduk ({{people}} jiwa) tinggal di luar semua poligon dan dihitung ke poligon terdekat: apakah poligonnya mencakup seluruh Indonesia?',
     },
     suggestion: {
       name: '{{name}}',

@@ -57,6 +57,17 @@ import { COUNTRIES_URL, PROVINCES_URL, SEA_MASK_URL } from './sources';
 // fetching and starting the worker was on the first frame's critical path (issue #4 time to idle).
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
+/**
+ * Whether MapLibre's worker script is there: when it is not, MapLibre logs an error but tells the page nothing and
+ * the map stays blank, so the page checks for itself (from the HTTP cache when the worker already came).
+ */
+const mapWorkerReachable: Promise<boolean> = fetch(maplibreWorkerUrl, {
+  method: 'HEAD',
+  cache: 'force-cache',
+}).then(
+  (r) => r.ok,
+  () => false,
+);
 const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: 16 } };
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** The sea mask's pieces (see src/domain/sea-mask.ts), fetched as soon as the map's code runs (index.html preloads it). */
@@ -84,6 +95,14 @@ export interface HoverInfo {
 export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: HoverInfo | null) => void }) {
   const { t } = useTranslation();
   const [idle, setIdle] = useState(false);
+  const [workerFailed, setWorkerFailed] = useState(false);
+  useEffect(() => {
+    let alive = true;
+    void mapWorkerReachable.then((ok) => alive && !ok && setWorkerFailed(true));
+    return () => {
+      alive = false;
+    };
+  }, []);
   const mapRef = useRef<MapRef>(null);
   const hoverRef = useRef<number | null>(null);
   const choropleth = useStore(choroplethOf);
@@ -245,6 +264,11 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       aria-label={t('map.label')}
       data-map-idle={idle}
     >
+      {workerFailed ? (
+        <div className="notice error map-failed" role="alert">
+          <p>{t('map.failed')}</p>
+        </div>
+      ) : null}
       <Map
         ref={mapRef}
         initialViewState={INITIAL_VIEW}

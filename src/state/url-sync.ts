@@ -65,8 +65,14 @@ export function flushUrl(): void {
  */
 export function startUrlSync(store: StoreApi<Store>): () => void {
   const s = store.getState();
+  const years = s.dataset?.stats.observations.map((o) => o.year) ?? [];
   const decoded = decode(window.location.search, {
     polygonCount: s.dataset?.provinces.polygons.length ?? 256,
+    ...(years.length > 0
+      ? {
+          years: { min: years.reduce((a, b) => Math.min(a, b)), max: years.reduce((a, b) => Math.max(a, b)) },
+        }
+      : {}),
   });
   if (decoded.hasState) store.setState(urlPatch(s, decoded.state));
   if (decoded.dropped.length > 0) store.getState().pushNotice({ type: 'link', dropped: decoded.dropped });

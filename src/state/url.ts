@@ -48,7 +48,7 @@ import {
 } from './slices/scenario';
 import type { Panel } from './slices/selection';
 import { initialSelection } from './slices/selection';
-import { initialSimulation } from './slices/simulation';
+import { initialSimulation, MIN_POP_MAX } from './slices/simulation';
 import { initialView, type Camera, type Grouping, type PaletteId } from './slices/view';
 
 /** The version this app writes. Older links are migrated one step at a time (see {@link MIGRATIONS}). */
@@ -94,6 +94,8 @@ export type DropReason =
   | 'incomplete'
   | 'tooMany'
   | 'noSuchProvince'
+  | 'noSuchDate'
+  | 'noDataYear'
   | 'unsupportedVersion'
   | 'newerVersion';
 
@@ -140,6 +142,8 @@ export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
 export interface DecodeOptions {
   /** Number of boundary polygons; `sel` and `polys` outside it are dropped. */
   readonly polygonCount?: number;
+  /** First and last year with data; a `year` outside them is dropped (the map would show another year). */
+  readonly years?: { readonly min: number; readonly max: number };
   /** Override for tests of the migration chain. */
   readonly migrations?: Readonly<Record<number, Migration>>;
   readonly currentVersion?: number;
@@ -189,7 +193,17 @@ export const URL_KEYS = [
 ] as const;
 
 export const MAX_HUBS = 100;
-const PANELS: readonly Panel[] = ['none', 'detail', 'about', 'table', 'compare', 'gap', 'simulate', 'scenes'];
+const PANELS: readonly Panel[] = [
+  'none',
+  'detail',
+  'about',
+  'table',
+  'compare',
+  'gap',
+  'simulate',
+  'scenes',
+  'import',
+];
 const PALETTES: readonly PaletteId[] = ['blues', 'viridis', 'purples', 'greens'];
 const GROUPINGS: readonly Grouping[] = ['se2016', 'kti17'];
 const REGIONS: readonly Region[] = ['all', 'east', 'west'];
@@ -198,18 +212,24 @@ const CROSS: readonly CrossTo[] = ['any', 'smaller'];
 const RUNS: readonly JobKind[] = ['rank', 'plan'];
 /** Host kinds in links: k = kota, s = regency seat, c = province capital. */
 const KIND_CODE: Record<PlaceKind, string> = { kota: 'k', regencySeat: 's', provinceCapital: 'c' };
-const KIND_OF: Record<string, PlaceKind> = { k: 'kota', s: 'regencySeat', c: 'provinceCapital' };
+/** Keyed by link text, so a `Map`: `constructor` is not a kind. */
+const KIND_OF: ReadonlyMap<string, PlaceKind> = new Map([
+  ['k', 'kota'],
+  ['s', 'regencySeat'],
+  ['c', 'provinceCapital'],
+]);
 /** Most place ids in `must` or `excl`. */
 export const MAX_PLACE_IDS = 60;
 const STATUS_CODE: Record<HubStatus, string> = { held: 'h', planned: 'p', added: 'a' };
-const STATUS_OF: Record<string, HubStatus> = {
-  h: 'held',
-  p: 'planned',
-  a: 'added',
-  held: 'held',
-  planned: 'planned',
-  added: 'added',
-};
+/** Keyed by link text, so a `Map`: `constructor` or `toString` are not statuses. */
+const STATUS_OF: ReadonlyMap<string, HubStatus> = new Map([
+  ['h', 'held'],
+  ['p', 'planned'],
+  ['a', 'added'],
+  ['held', 'held'],
+  ['planned', 'planned'],
+  ['added', 'added'],
+]);
 
 /** The URL state of the app's defaults (hubs empty: the campaign's hubs come from the dataset). */
 export const DEFAULT_URL_STATE: UrlState = {
@@ -403,7 +423,11 @@ function numberIn(min: number, max: number, integer = false) {
   return (raw: string): Parsed<number> => {
     const text = raw.trim();
     if (!NUMBER_TEXT.test(text)) return fail('notNumber');
-    const r = schema.safeParse(Number(text));
+    // `+ 0` turns `-0` into 0 (JSON, and so a saved scene, would not keep the sign).
+    const n = Number(text) + 0;
+    // `1e400` is a number too big for the page, not a fraction.
+    if (!Number.isFinite(n)) return fail('outOfRange', range);
+    const r = schema.safeParse(n);
     if (r.success) return ok(r.data);
     const issue = r.error.issues[0];
     if (issue?.code === 'too_big' || issue?.code === 'too_small') return fail('outOfRange', range);
@@ -419,17 +443,31 @@ function oneOf<T extends string>(values: readonly T[]) {
   };
 }
 
-const BOOL: Record<string, boolean> = {
-  '1': true,
-  '0': false,
-  true: true,
-  false: false,
-  yes: true,
-  no: false,
-};
+const BOOL: ReadonlyMap<string, boolean> = new Map([
+  ['1', true],
+  ['0', false],
+  ['true', true],
+  ['false', false],
+  ['yes', true],
+  ['no', false],
+]);
 function boolean(raw: string): Parsed<boolean> {
-  const v = BOOL[raw.trim().toLowerCase()];
+  const v = BOOL.get(raw.trim().toLowerCase());
   return v === undefined ? fail('unknownValue', '0, 1') : ok(v);
+}
+
+/**
+ * True for a real day of the Gregorian calendar written `YYYY-MM-DD` (`2023-02-31` and `9999-99-99` are not:
+ * `Date` would roll them over into other days).
+ *
+ * @example isCalendarDate('2024-02-29') // true
+ */
+export function isCalendarDate(text: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
 const hubSchema = z.object({
@@ -440,6 +478,7 @@ const hubSchema = z.object({
   date: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .refine(isCalendarDate, { message: 'noSuchDate' })
     .nullable(),
 });
 
@@ -467,8 +506,10 @@ export function decodeHub(raw: string, index: number): Parsed<Omit<Hub, 'id'>> {
   if (!lat.ok) return fail(lat.reason, lat.detail, at('latitude'));
   const lon = numberIn(-180, 180)(lonRaw);
   if (!lon.ok) return fail(lon.reason, lon.detail, at('longitude'));
-  const status = STATUS_OF[statusRaw.trim().toLowerCase()];
+  const status = STATUS_OF.get(statusRaw.trim().toLowerCase());
   if (!status) return fail('unknownValue', 'h, p, a', at('status'));
+  if (/^\d{4}-\d{2}-\d{2}$/.test(dateRaw) && !isCalendarDate(dateRaw))
+    return fail('noSuchDate', dateRaw, at('date'));
   const r = hubSchema.safeParse({
     name,
     lat: lat.value,
@@ -575,7 +616,16 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     if (value !== undefined) state[key] = value;
   };
   set('metric', read('metric', oneOf(METRICS.map((m) => m.id))));
-  set('year', read('year', numberIn(1900, 2100, true)));
+  set(
+    'year',
+    read('year', (raw) => {
+      const r = numberIn(1900, 2100, true)(raw);
+      const years = options.years;
+      if (r.ok && years && (r.value < years.min || r.value > years.max))
+        return fail('noDataYear', `${years.min}–${years.max}`);
+      return r;
+    }),
+  );
   set('scheme', read('scheme', oneOf(SCHEMES)));
   set('classes', read('classes', numberIn(MIN_CLASSES, MAX_CLASSES, true)));
   set('palette', read('palette', oneOf(PALETTES)));
@@ -637,7 +687,7 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
 
   const maxPolygon = (options.polygonCount ?? 256) - 1;
   const region = read('region', oneOf(REGIONS));
-  const minPop = read('minpop', numberIn(0, 100_000_000, true));
+  const minPop = read('minpop', numberIn(0, MIN_POP_MAX, true));
   const polygons = read('polys', (raw): Parsed<number[]> => {
     if (raw.trim() === '') return ok([]);
     const ids: number[] = [];
@@ -655,7 +705,7 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
     if (text === 'any') return ok(null);
     const out: PlaceKind[] = [];
     for (const code of text === '' ? [] : text.split('.')) {
-      const kind = KIND_OF[code];
+      const kind = KIND_OF.get(code);
       if (!kind) return fail('unknownValue', 'any, k, s, c');
       if (!out.includes(kind)) out.push(kind);
     }
@@ -714,6 +764,29 @@ export function decode(input: URLSearchParams | string, options: DecodeOptions =
 }
 
 /**
+ * Hubs with distinct ids: a repeated id (a hand-edited scene file) gets a new one, so removing one hub never
+ * removes another.
+ *
+ * @example uniqueHubIds([{ id: 'a', … }, { id: 'a', … }]).map((h) => h.id) // ['a', 'a-2']
+ */
+export function uniqueHubIds<H extends { readonly id: string }>(hubs: readonly H[]): H[] {
+  const seen = new Set(hubs.map((h) => h.id));
+  const used = new Set<string>();
+  return hubs.map((h) => {
+    if (!used.has(h.id)) {
+      used.add(h.id);
+      return h;
+    }
+    const base = h.id.slice(0, 70);
+    let n = 2;
+    while (seen.has(`${base}-${n}`) || used.has(`${base}-${n}`)) n++;
+    const id = `${base}-${n}`;
+    used.add(id);
+    return { ...h, id };
+  });
+}
+
+/**
  * Schema of a whole URL state object (saved scenes, imported scene files). Reuses the limits of the codec.
  */
 export const urlStateSchema = z.object({
@@ -732,7 +805,10 @@ export const urlStateSchema = z.object({
   showDivide: z.boolean(),
   grouping: z.enum(GROUPINGS as [Grouping, ...Grouping[]]),
   language: z.enum(LANGUAGES as [Language, ...Language[]]),
-  hubs: z.array(hubSchema.extend({ id: z.string().min(1).max(80) })).max(MAX_HUBS),
+  hubs: z
+    .array(hubSchema.extend({ id: z.string().min(1).max(80) }))
+    .max(MAX_HUBS)
+    .transform(uniqueHubIds),
   rule: z.object({
     radiusKm: z.number().int().min(RADIUS_MIN_KM).max(RADIUS_MAX_KM),
     sameIslandOnly: z.boolean(),
@@ -750,7 +826,7 @@ export const urlStateSchema = z.object({
   }),
   filter: z.object({
     region: z.enum(REGIONS as [Region, ...Region[]]),
-    minPop: z.number().int().min(0),
+    minPop: z.number().int().min(0).max(MIN_POP_MAX),
     polygons: z.array(z.number().int().min(0).max(255)).nullable(),
     excludeExisting: z.boolean(),
     kinds: z

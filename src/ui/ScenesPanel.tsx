@@ -63,6 +63,7 @@ export function ScenesPanel() {
   const scenes = useStore((s) => s.scenes);
   const ready = useStore((s) => s.scenesReady);
   const current = useStore((s) => s.sceneIndex);
+  const storage = useStore((s) => s.scenesStorage);
   const [name, setName] = useState('');
   const [notes, setNotes] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -76,7 +77,10 @@ export function ScenesPanel() {
       .saveScene(name.trim() || t('briefing.defaultName', { n: scenes.length + 1 }), notes);
     setName('');
     setNotes('');
-    setStatus({ type: 'info', text: t('briefing.saved', { name: scene.name }) });
+    setStatus({
+      type: 'info',
+      text: t(storage === 'none' ? 'briefing.savedForVisit' : 'briefing.saved', { name: scene.name }),
+    });
   };
 
   const exportScenes = () => {
@@ -100,6 +104,14 @@ export function ScenesPanel() {
 
   return (
     <Panel title={t('briefing.scenesTitle')}>
+      {storage === 'none' ? (
+        <div className="scene-status error" role="alert">
+          <p>{t('briefing.noStorage')}</p>
+          <button type="button" disabled={scenes.length === 0} onClick={exportScenes}>
+            {t('briefing.downloadScenes')}
+          </button>
+        </div>
+      ) : null}
       <form className="scene-form" onSubmit={save}>
         <label className="field">
           <span>{t('briefing.sceneName')}</span>

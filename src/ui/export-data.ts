@@ -14,12 +14,13 @@ import {
   type MetricValue,
 } from '../domain/metrics';
 
-import { csvField as planCsvField, planToCsv, planToGeoJson } from './simulate/plan-export';
+import { csvCell } from './csv';
+import { planToCsv, planToGeoJson } from './simulate/plan-export';
 
 export type StatsInput = Pick<Dataset, 'provinces' | 'stats' | 'metrics' | 'boundaries'>;
 
-/** RFC 4180 field (shared with the planner's export); undefined is an empty field too. */
-export const csvField = (x: string | number | boolean | null | undefined): string => planCsvField(x ?? null);
+/** RFC 4180 field that never starts a formula (shared with the planner's export); undefined is empty too. */
+export const csvField = (x: string | number | boolean | null | undefined): string => csvCell(x);
 
 /** CSV text with a header row and CRLF line ends (what spreadsheets expect). */
 export function toCsv(

@@ -4,8 +4,8 @@
  * - Latest wins: a new `rank` (or `plan`) rejects the previous pending one of the same kind with a
  *   `CancelledError` and tells the worker to drop it; a stale answer that still arrives is ignored.
  * - Progress callbacks, a per-call timeout (the worker is restarted, since it is stuck).
- * - Crash recovery: when the worker dies (`onerror`), every pending call is rejected with a
- *   `WorkerCrashedError`; the next call spawns a fresh worker and sends it the data again.
+ * - Crash recovery: when the worker dies (`onerror`, or its lifeline: lifeline.ts), every pending call is
+ *   rejected with a `WorkerCrashedError` at once; the next call spawns a fresh worker and sends it the data again.
  * - Main-thread fallback: without `Worker` (or when it cannot start) the same request handler runs in-process.
  */
 import { CancelledError } from '../domain/optimizer/cancel';
@@ -18,6 +18,7 @@ import type {
   OptimizerResult,
   RequestId,
 } from './protocol';
+import { isLifelineHeld, lifelineName, watchLifeline } from './lifeline';
 import { copyForTransfer, createRequestHandler } from './protocol';
 
 export { CancelledError, isCancelled } from '../domain/optimizer/cancel';
@@ -106,14 +107,23 @@ export function createInlineWorker(): WorkerLike {
 function defaultWorker(): WorkerLike {
   if (typeof Worker === 'undefined') return createInlineWorker();
   try {
-    const worker = new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module' });
+    const name = lifelineName('optimizer');
+    const worker = new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module', name });
+    let unwatch = () => {};
     const like: WorkerLike = {
       onmessage: null,
       onerror: null,
       postMessage: (message, transfer) => worker.postMessage(message, transfer),
-      terminate: () => worker.terminate(),
+      terminate: () => {
+        unwatch();
+        worker.terminate();
+      },
     };
-    worker.onmessage = (event: MessageEvent<OptimizerResponse>) => like.onmessage?.({ data: event.data });
+    worker.onmessage = (event: MessageEvent<OptimizerResponse>) => {
+      // A worker that ends without an error event (closed, killed) is noticed at once through its lifeline.
+      if (isLifelineHeld(event.data)) unwatch = watchLifeline(name, () => like.onerror?.({}));
+      else like.onmessage?.({ data: event.data });
+    };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       like.onerror?.({ message: event.message });

@@ -4,11 +4,14 @@
  * - Latest wins: a new analysis cancels the pending one (its promise rejects with `CancelledError`). The worker
  *   may be busy in a long synchronous parse, so it is stopped and a fresh one starts.
  * - Progress callbacks (phase and fraction).
- * - A crashed worker (e.g. out of memory on a huge file) rejects the pending call with a readable message.
+ * - A crashed worker (e.g. out of memory on a huge file) rejects the pending call with a readable message, at
+ *   once when it ends without an error event too (its lifeline, lifeline.ts), and so does a silent one (a hang,
+ *   {@link IMPORT_STALL_MS}).
  * - Main-thread fallback: without `Worker` (or when it cannot start) the same handler runs in place.
  */
 import type { ImportContext, ImportOptions, ImportPreview, Phase } from '../domain/import/pipeline';
 import type { ImportRequest, ImportResponse } from './import-protocol';
+import { isLifelineHeld, lifelineName, watchLifeline } from './lifeline';
 
 /** The analysis was superseded or cancelled. */
 export class CancelledError extends Error {
@@ -67,17 +70,23 @@ export function createInlineImportWorker(): ImportWorkerLike {
 function moduleWorker(): ImportWorkerLike {
   if (typeof Worker === 'undefined') return createInlineImportWorker();
   try {
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'import',
-    });
+    const name = lifelineName('import');
+    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name });
+    let unwatch = () => {};
     const like: ImportWorkerLike = {
       onmessage: null,
       onerror: null,
       postMessage: (message) => worker.postMessage(message),
-      terminate: () => worker.terminate(),
+      terminate: () => {
+        unwatch();
+        worker.terminate();
+      },
     };
-    worker.onmessage = (event: MessageEvent<ImportResponse>) => like.onmessage?.({ data: event.data });
+    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+      // A worker that ends without an error event (closed, killed) is noticed at once through its lifeline.
+      if (isLifelineHeld(event.data)) unwatch = watchLifeline(name, () => like.onerror?.({}));
+      else like.onmessage?.({ data: event.data });
+    };
     worker.onerror = (event: ErrorEvent) => {
       event.preventDefault();
       like.onerror?.({ message: event.message });
@@ -88,6 +97,18 @@ function moduleWorker(): ImportWorkerLike {
   } catch {
     return createInlineImportWorker();
   }
+}
+
+/**
+ * How long an analysis may go without a word from the worker (progress or result) before it counts as stopped.
+ * The worker reports progress several times a second while it reads, parses and matches; a minute of silence is
+ * a hang, not a large file.
+ */
+export const IMPORT_STALL_MS = 60_000;
+
+export interface ImportClientOptions {
+  /** See {@link IMPORT_STALL_MS} (tests use less). */
+  readonly stallMs?: number;
 }
 
 export interface ImportClient {
@@ -112,8 +133,18 @@ export interface ImportClient {
  * @param createWorker makes a worker (tests pass the inline one)
  * @example const client = createImportClient(); const preview = await client.analyse(file, file.name, 1, {}, ctx);
  */
-export function createImportClient(createWorker: () => ImportWorkerLike = moduleWorker): ImportClient {
+export function createImportClient(
+  createWorker: () => ImportWorkerLike = moduleWorker,
+  options: ImportClientOptions = {},
+): ImportClient {
+  const stallMs = options.stallMs ?? IMPORT_STALL_MS;
   let worker: ImportWorkerLike | null = null;
+  let stall: ReturnType<typeof setTimeout> | null = null;
+  /** (Re)starts the wait for the worker's next word on the pending analysis. */
+  const watch = () => {
+    if (stall !== null) clearTimeout(stall);
+    stall = pending ? setTimeout(() => stop(new ImportCrashedError()), stallMs) : null;
+  };
   let nextId = 1;
   let pending: {
     id: number;
@@ -127,6 +158,7 @@ export function createImportClient(createWorker: () => ImportWorkerLike = module
     worker = null;
     const p = pending;
     pending = null;
+    watch();
     p?.reject(error);
   };
 
@@ -135,6 +167,7 @@ export function createImportClient(createWorker: () => ImportWorkerLike = module
     const w = createWorker();
     w.onmessage = ({ data }) => {
       if (worker !== w || !pending || data.id !== pending.id) return;
+      watch();
       switch (data.type) {
         case 'progress':
           pending.onProgress?.(data.phase, data.fraction);
@@ -142,12 +175,14 @@ export function createImportClient(createWorker: () => ImportWorkerLike = module
         case 'result': {
           const p = pending;
           pending = null;
+          watch();
           p.resolve(data.preview);
           return;
         }
         case 'error': {
           const p = pending;
           pending = null;
+          watch();
           p.reject(new Error(data.message));
           return;
         }
@@ -170,6 +205,7 @@ export function createImportClient(createWorker: () => ImportWorkerLike = module
       const id = nextId++;
       return new Promise<ImportPreview>((resolve, reject) => {
         pending = { id, resolve, reject, onProgress };
+        watch();
         ensure().postMessage({ type: 'analyse', id, fileKey, file, name, options, context });
       });
     },

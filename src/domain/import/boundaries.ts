@@ -10,6 +10,7 @@ import type { BpsCode, PolygonId, PolygonRecord, ProvinceRecord } from '../types
 import { jsonPath, sub, type Area, type BoundaryFile } from './geojson';
 import { clip, type IssueLog, type Problem, type Suggestion } from './issues';
 import { ambiguousCode, guessCodeSystem, isCode, type CodeSystem, type ProvinceMatcher } from './provinces';
+import { own } from './own';
 
 export interface BoundaryOptions {
   /** The feature property that names or codes the province. */
@@ -53,26 +54,31 @@ export function guessBoundaryOptions(
   const rate = (key: string) => {
     let hits = 0;
     for (const f of file.features) {
-      const v = f.properties[key];
+      const v = own(f.properties, key);
       if (v !== undefined && matcher.match(v, null).type !== 'unmatched') hits++;
     }
     return file.features.length ? hits / file.features.length : 0;
   };
   const rates = file.propertyKeys.map((k) => [k, rate(k)] as const);
   const nameKey = rates
-    .filter(([k]) => file.features.some((f) => f.properties[k] !== undefined && !isCode(f.properties[k])))
+    .filter(([k]) =>
+      file.features.some((f) => {
+        const v = own(f.properties, k);
+        return v !== undefined && !isCode(v);
+      }),
+    )
     .sort((a, b) => b[1] - a[1])[0]?.[0];
   const systemFor = (key: string): CodeSystem | null => {
     if (nameKey === undefined || nameKey === key) return null;
     if (
       file.features.some(
-        (f) => isCode(f.properties[key] ?? '') && Number.parseInt(f.properties[key]!, 10) === 97,
+        (f) => isCode(own(f.properties, key) ?? '') && Number.parseInt(own(f.properties, key)!, 10) === 97,
       )
     )
       return 'bps';
     return guessCodeSystem(
       matcher,
-      file.features.map((f) => [f.properties[key] ?? '', f.properties[nameKey] ?? ''] as const),
+      file.features.map((f) => [own(f.properties, key) ?? '', own(f.properties, nameKey) ?? ''] as const),
     );
   };
   let property = given.property ?? null;
@@ -80,7 +86,7 @@ export function guessBoundaryOptions(
     let best = -1;
     for (const [k, r] of rates) {
       if (r < 0.5) continue;
-      const codes = file.features.some((f) => isCode(f.properties[k] ?? ''));
+      const codes = file.features.some((f) => isCode(own(f.properties, k) ?? ''));
       const score = r * 100 + (codes && systemFor(k) !== null ? 1 : 0);
       if (score > best) {
         best = score;
@@ -172,7 +178,7 @@ export function planBoundaries(
   const byBps = new Map(provinces.map((p) => [p.bps, p]));
   const areasOf = new Map<BpsCode, Area[]>();
   for (const f of file.features) {
-    const raw = f.properties[property];
+    const raw = own(f.properties, property);
     const at = jsonPath(sub(f.path, 'properties'), [property]);
     if (raw === undefined) {
       const reason: Problem = { code: 'missingProperty', params: { property } };

@@ -5,6 +5,7 @@
  */
 import type { Problem } from './issues';
 import { normalise } from './text';
+import { own } from './own';
 
 export type ParsedDate =
   /** `note`: a warning on how the date was read (e.g. month first). */
@@ -68,10 +69,10 @@ export function parseDate(raw: string): ParsedDate {
   const words = normalise(s).split(' ');
   if (words.length === 3) {
     const [w1 = '', w2 = '', w3 = ''] = words;
-    if (/^\d{1,2}$/.test(w1) && MONTHS[w2] && /^\d{4}$/.test(w3))
-      return iso(Number(w3), MONTHS[w2], Number(w1));
-    if (MONTHS[w1] && /^\d{1,2}$/.test(w2) && /^\d{4}$/.test(w3))
-      return iso(Number(w3), MONTHS[w1], Number(w2));
+    const m1 = own(MONTHS, w1);
+    const m2 = own(MONTHS, w2);
+    if (/^\d{1,2}$/.test(w1) && m2 && /^\d{4}$/.test(w3)) return iso(Number(w3), m2, Number(w1));
+    if (m1 && /^\d{1,2}$/.test(w2) && /^\d{4}$/.test(w3)) return iso(Number(w3), m1, Number(w2));
   }
   return { type: 'invalid', reason: { code: 'notDate' } };
 }

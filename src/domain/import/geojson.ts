@@ -194,13 +194,13 @@ function checkArea(geometry: Area, base: string, log: IssueLog): Area | null {
 
 /** Scalar properties as strings. */
 function scalarProperties(props: Record<string, unknown> | null | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!props) return out;
-  for (const [k, v] of Object.entries(props)) {
-    if (typeof v === 'string') out[k] = v;
-    else if (typeof v === 'number' && Number.isFinite(v)) out[k] = String(v);
-  }
-  return out;
+  if (!props) return {};
+  // fromEntries defines own properties, so a property named `__proto__` is kept as data.
+  return Object.fromEntries(
+    Object.entries(props).flatMap(([k, v]): [string, string][] =>
+      typeof v === 'string' ? [[k, v]] : typeof v === 'number' && Number.isFinite(v) ? [[k, String(v)]] : [],
+    ),
+  );
 }
 
 /** Validates one GeoJSON feature; returns null (after reporting) when it cannot be used. */
@@ -230,7 +230,11 @@ function readFeature(raw: unknown, path: string, log: IssueLog): ParsedFeature |
     return null;
   }
   const geometry = checkArea(parsed.data, sub(path, 'geometry'), log);
-  return geometry ? { path, properties: scalarProperties(f.data.properties), geometry } : null;
+  // The properties as written: zod's record leaves out a key named `__proto__`, which a file may use like any other.
+  const props = f.data.properties
+    ? ((raw as { properties: Record<string, unknown> }).properties ?? null)
+    : null;
+  return geometry ? { path, properties: scalarProperties(props), geometry } : null;
 }
 
 /** Property keys with a scalar value, in first-seen order. */

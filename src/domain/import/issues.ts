@@ -115,7 +115,8 @@ export const PROBLEMS = {
   noFeatureMatches: [],
   missingProvinces: ['provinces'],
   missingProvincesMore: ['provinces', 'more'],
-  fewCellsInside: ['percent'],
+  fewPeopleInside: ['percent'],
+  peopleOutside: ['percent', 'people'],
 } as const satisfies Readonly<Record<string, readonly string[]>>;
 
 /** Likely fixes, worded by the UI as `import.suggestion.<code>`. */

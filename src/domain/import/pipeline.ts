@@ -95,8 +95,13 @@ export interface ImportPreview {
 export type Phase = 'read' | 'parse' | 'match' | 'assign';
 export type ProgressFn = (phase: Phase, fraction: number) => void;
 
-/** Share of population cells that must lie inside the new polygons; less means wrong coordinates or region. */
+/** Share of the population that must live inside the new polygons; less means wrong coordinates or region. */
 export const MIN_INSIDE_SHARE = 0.5;
+/**
+ * Above this share of the population outside every polygon the preview warns (they go to the nearest polygon).
+ * The embedded, simplified coastline leaves about 2 % outside.
+ */
+export const MAX_OUTSIDE_WARNING = 0.05;
 
 /**
  * Guesses the kind of data from the file name and the first characters.
@@ -170,17 +175,25 @@ function boundaries(
   const places = assignPoints(plan.areas, ctx.places.lat, ctx.places.lon, (f) =>
     progress('assign', 0.9 + 0.1 * f),
   );
-  const n = ctx.cells.lat.length;
-  if (n > 0 && cells.inside / n < MIN_INSIDE_SHARE) {
-    log.path(
-      'features',
-      { code: 'fewCellsInside', params: { percent: Math.round((100 * cells.inside) / n) } },
-      { blocking: true },
-    );
-    return base;
-  }
+  // Coverage is measured in people, not cells: polygons that keep the sparse east and lose Java (moved across
+  // the date line, say) cover most cells and few people.
+  let people = 0;
+  for (let i = 0; i < ctx.cells.pop.length; i++) people += Number(ctx.cells.pop[i] ?? 0);
   let outsidePeople = 0;
   for (const i of cells.outsideIndex) outsidePeople += Number(ctx.cells.pop[i] ?? 0);
+  const n = ctx.cells.lat.length;
+  const outsideShare = people > 0 ? outsidePeople / people : n > 0 ? cells.outside / n : 0;
+  const percentInside = Math.floor(100 * (1 - outsideShare));
+  if (n > 0 && 1 - outsideShare < MIN_INSIDE_SHARE) {
+    log.path('features', { code: 'fewPeopleInside', params: { percent: percentInside } }, { blocking: true });
+    return base;
+  }
+  if (outsideShare > MAX_OUTSIDE_WARNING)
+    log.path(
+      'features',
+      { code: 'peopleOutside', params: { percent: Math.ceil(100 * outsideShare), people: outsidePeople } },
+      { severity: 'warning' },
+    );
   const collection: ProvinceFeatureCollection = {
     type: 'FeatureCollection',
     features: plan.polygons.map((p, i) => ({

@@ -11,6 +11,7 @@
 import type { BpsCode, ProvinceRecord } from '../types';
 import { suggestName, type Problem, type Suggestion } from './issues';
 import { closest, compact, normalise } from './text';
+import { own } from './own';
 
 export type CodeSystem = 'bps' | 'kemendagri';
 
@@ -107,7 +108,7 @@ const SUFFIX = /\s+(provinsi|province|prov)$/;
 export function nameKey(raw: string): string {
   let s = normalise(raw)
     .split(' ')
-    .map((w) => TOKEN_REWRITES[w] ?? w)
+    .map((w) => own(TOKEN_REWRITES, w) ?? w)
     .join(' ');
   for (let i = 0; i < 2; i++) s = s.replace(PREFIX, '').replace(SUFFIX, '');
   return s.replace(/ /g, '');

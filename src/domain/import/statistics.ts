@@ -25,6 +25,7 @@ import { clip, type IssueLog, type Problem } from './issues';
 import { columnMark, parseNumber, type DecimalMark } from './numbers';
 import { ambiguousCode, guessCodeSystem, isCode, type CodeSystem, type ProvinceMatcher } from './provinces';
 import { normalise } from './text';
+import { own, setOwn } from './own';
 
 export interface StatisticsOptions {
   /** Column holding the province (code, ISO code or name). */
@@ -141,10 +142,10 @@ export function guessStatisticsOptions(
   if (metricIdx < 0) {
     h.forEach((name, col) => {
       if (used.has(col)) return;
-      metrics[name] = guessMetric(name) ?? (yearIn(name) !== null ? fileMetric : null);
+      setOwn(metrics, name, guessMetric(name) ?? (yearIn(name) !== null ? fileMetric : null));
     });
   }
-  Object.assign(metrics, given.metrics ?? {});
+  for (const [name, metric] of Object.entries(given.metrics ?? {})) setOwn(metrics, name, metric);
 
   // Basis: 38 if any of the provinces created in 2022 appears, else 34 (BPS published 34 until 2023).
   let basis: Basis = given.basis ?? '34';
@@ -284,7 +285,7 @@ export function analyseStatistics(
     });
   } else {
     h.forEach((name, col) => {
-      const metric = options.metrics[name] ?? null;
+      const metric = own(options.metrics, name) ?? null;
       if (metric === null || col === provinceIdx || col === yearIdx) return;
       if (!IMPORTABLE_METRICS.includes(metric)) return;
       valueColumns.push({

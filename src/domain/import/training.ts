@@ -11,6 +11,7 @@ import { clip, suggestName, type IssueLog } from './issues';
 import { columnMark, parseNumber } from './numbers';
 import type { ProvinceMatcher } from './provinces';
 import { closest, normalise } from './text';
+import { own } from './own';
 
 export interface TrainingOptions {
   readonly cityColumn: string | null;
@@ -77,7 +78,7 @@ const CITY_REWRITES: Readonly<Record<string, string>> = {
 export function cityKey(raw: string): string {
   const s = normalise(raw)
     .split(' ')
-    .map((w) => CITY_REWRITES[w] ?? w)
+    .map((w) => own(CITY_REWRITES, w) ?? w)
     .join(' ');
   return s.replace(CITY_PREFIX, '').replace(CITY_SUFFIX, '').replace(/ /g, '');
 }

@@ -23,6 +23,11 @@ export interface BriefingState {
   /** Index of the scene last shown (presenter counter), or null. */
   readonly sceneIndex: number | null;
   readonly notices: readonly Notice[];
+  /**
+   * Where saved scenes are kept: 'pending' until storage has been tried, 'browser' (IndexedDB or localStorage),
+   * or 'none' when the browser refuses both (some private modes): scenes then last only as long as the page.
+   */
+  readonly scenesStorage: 'pending' | 'browser' | 'none';
 }
 
 export interface BriefingSlice extends BriefingState {
@@ -40,6 +45,7 @@ export interface BriefingSlice extends BriefingState {
   showScene: (index: number) => void;
   pushNotice: (notice: NoticeInput) => void;
   dismissNotice: (id: number) => void;
+  setScenesStorage: (where: BriefingState['scenesStorage']) => void;
 }
 
 export const initialBriefing: BriefingState = {
@@ -47,6 +53,7 @@ export const initialBriefing: BriefingState = {
   scenesReady: false,
   sceneIndex: null,
   notices: [],
+  scenesStorage: 'pending',
 };
 
 let noticeId = 0;
@@ -79,4 +86,5 @@ export const createBriefingSlice: StateCreator<Store, [], [], BriefingSlice> = (
   },
   pushNotice: (notice) => set((s) => ({ notices: [...s.notices, { ...notice, id: ++noticeId }] })),
   dismissNotice: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setScenesStorage: (scenesStorage) => set({ scenesStorage }),
 });

@@ -4,7 +4,7 @@
  * unreadable data never breaks the page: the list starts empty, a notice says why, and the raw data is kept
  * under a backup key until the user saves over it.
  */
-import { createStore, del, get, set } from 'idb-keyval';
+import { createStore, del, get, set, update } from 'idb-keyval';
 import { describeIssues, sceneSchema, type InvalidValue, type Scene } from './scene';
 
 export const SCENES_VERSION = 1;
@@ -58,6 +58,11 @@ export type StorageProblem =
 export interface Loaded {
   readonly scenes: readonly Scene[];
   readonly problem: StorageProblem | null;
+  /**
+   * The stored items that could not be read, as they were. They stay in storage: every save writes them back
+   * after the readable scenes, so nothing the user saved is lost to a later save.
+   */
+  readonly unreadable?: readonly unknown[];
 }
 
 /**
@@ -136,16 +141,27 @@ export function parseStored(
     };
   const scenes: Scene[] = [];
   const problems: SceneProblem[] = [];
-  list.forEach((item, i) => {
+  const unreadable: unknown[] = [];
+  const ids = new Set<string>();
+  list.forEach((item: unknown, i) => {
     const r = sceneSchema.safeParse(item);
-    if (r.success) scenes.push(r.data);
-    else problems.push(...describeIssues(r.error, `scenes[${i}]`).slice(0, 1).map(invalid));
+    // Two records with one id (written by hand) would be one scene to every later save: keep the second aside.
+    if (r.success && !ids.has(r.data.id)) {
+      ids.add(r.data.id);
+      scenes.push(r.data);
+    } else {
+      unreadable.push(item);
+      if (!r.success) problems.push(...describeIssues(r.error, `scenes[${i}]`).slice(0, 1).map(invalid));
+      // The detail is the repeated id itself (technical text, like zod's).
+      else problems.push(invalid({ path: `scenes[${i}].id`, detail: JSON.stringify(r.data.id) }));
+    }
   });
   if (problems.length > 0 && scenes.length === 0 && list.length > 0)
-    return { scenes: [], problem: { type: 'unreadable', detail: problems[0]! } };
+    return { scenes: [], problem: { type: 'unreadable', detail: problems[0]! }, unreadable };
   return {
     scenes,
     problem: problems.length > 0 ? { type: 'skipped', count: problems.length, detail: problems[0]! } : null,
+    ...(unreadable.length > 0 ? { unreadable } : {}),
   };
 }
 
@@ -159,14 +175,19 @@ export function kindOf(x: unknown): ValueKind {
   return type === 'number' || type === 'boolean' || type === 'object' ? type : 'other';
 }
 
-/** The record written to storage. */
-export const storedRecord = (scenes: readonly Scene[]) => ({ version: SCENES_VERSION, scenes });
+/** The record written to storage: the scenes, then the stored items that could not be read, kept as they were. */
+export const storedRecord = (scenes: readonly Scene[], unreadable: readonly unknown[] = []) => ({
+  version: SCENES_VERSION,
+  scenes: [...scenes, ...unreadable],
+});
 
 /** Where scenes are kept. */
 export interface SceneBackend {
   get(key: string): Promise<unknown>;
   set(key: string, value: unknown): Promise<void>;
   del(key: string): Promise<void>;
+  /** Reads `key` and writes what `fn` makes of it, with no other write in between (one IndexedDB transaction). */
+  update(key: string, fn: (old: unknown) => unknown): Promise<void>;
 }
 
 /** IndexedDB through idb-keyval. */
@@ -176,6 +197,7 @@ export function idbBackend(): SceneBackend {
     get: (key) => get(key, store),
     set: (key, value) => set(key, value, store),
     del: (key) => del(key, store),
+    update: (key, fn) => update(key, fn, store),
   };
 }
 
@@ -194,6 +216,19 @@ export function localStorageBackend(storage: Storage = window.localStorage): Sce
     },
     set: (key, value) => Promise.resolve(storage.setItem(k(key), JSON.stringify(value))),
     del: (key) => Promise.resolve(storage.removeItem(k(key))),
+    // Synchronous: no other script of this page runs between the read and the write.
+    update: (key, fn) => {
+      const text = storage.getItem(k(key));
+      let old: unknown = undefined;
+      if (text !== null)
+        try {
+          old = JSON.parse(text) as unknown;
+        } catch {
+          old = text;
+        }
+      storage.setItem(k(key), JSON.stringify(fn(old)));
+      return Promise.resolve();
+    },
   };
 }
 
@@ -244,6 +279,70 @@ export async function loadScenes(backend: SceneBackend): Promise<Loaded> {
   return loaded;
 }
 
-export async function saveScenes(backend: SceneBackend, list: readonly Scene[]): Promise<void> {
-  await backend.set(SCENES_KEY, storedRecord(list));
+const sameScene = (a: Scene, b: Scene) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Three-way merge of scene lists: `base` is what this tab last read or wrote, `mine` its list now, `theirs` what
+ * storage holds now (another tab may have saved since). My additions, edits and deletions win; scenes another tab
+ * added are kept, its edits of scenes I did not touch are kept, and a scene it deleted that I did not touch stays
+ * deleted. The order is mine if I reordered, else theirs (my additions after theirs), so two tabs agree.
+ *
+ * @example mergeScenes([a], [a, b], [a, c]).map((s) => s.id) // ['a', 'c', 'b']
+ */
+export function mergeScenes(
+  base: readonly Scene[],
+  mine: readonly Scene[],
+  theirs: readonly Scene[],
+): Scene[] {
+  const baseById = new Map(base.map((s) => [s.id, s]));
+  const theirsById = new Map(theirs.map((s) => [s.id, s]));
+  const mineById = new Map(mine.map((s) => [s.id, s]));
+  /** My version of a scene, theirs where I left it as it was (null: deleted there, untouched here). */
+  const resolve = (s: Scene): Scene | null => {
+    const was = baseById.get(s.id);
+    return was && sameScene(was, s) ? (theirsById.get(s.id) ?? null) : s;
+  };
+  const order = (list: readonly Scene[], keep: ReadonlyMap<string, Scene>) =>
+    list.filter((s) => keep.has(s.id)).map((s) => s.id);
+  const reordered = order(base, mineById).join('\n') !== order(mine, baseById).join('\n');
+  const out: Scene[] = [];
+  const push = (s: Scene | null) => {
+    if (s) out.push(s);
+  };
+  if (reordered) {
+    for (const s of mine) push(resolve(s));
+    for (const s of theirs) if (!mineById.has(s.id) && !baseById.has(s.id)) out.push(s);
+    return out;
+  }
+  for (const t of theirs) {
+    const m = mineById.get(t.id);
+    if (m) push(resolve(m));
+    else if (!baseById.has(t.id)) out.push(t);
+  }
+  for (const s of mine) if (!theirsById.has(s.id)) push(resolve(s));
+  return out;
+}
+
+/**
+ * Saves `mine` by merging it into what storage holds now, in one transaction (see {@link mergeScenes}); stored
+ * items that cannot be read are written back as they were.
+ *
+ * @param base The list this tab last read or wrote.
+ * @returns The merged list now in storage (this tab's new base).
+ * @example base = await saveScenes(backend, base, store.getState().scenes)
+ */
+export async function saveScenes(
+  backend: SceneBackend,
+  base: readonly Scene[],
+  mine: readonly Scene[],
+): Promise<Scene[]> {
+  let merged: Scene[] = [...mine];
+  await backend.update(SCENES_KEY, (raw) => {
+    const stored = parseStored(raw);
+    // A record that cannot be read at all was copied to the backup key when it was loaded; scenes go over it.
+    const wholeUnreadable = stored.problem?.type === 'unreadable' || stored.problem?.type === 'newerVersion';
+    merged = mergeScenes(base, mine, wholeUnreadable ? [] : stored.scenes);
+    return storedRecord(merged, stored.unreadable ?? []);
+  });
+  return merged;
 }

@@ -66,6 +66,8 @@ export const initialSimulation: SimulationState = {
 };
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x));
+/** The largest minimum population a filter keeps (links and scenes read up to it; more people than live in Indonesia). */
+export const MIN_POP_MAX = 1_000_000_000;
 
 export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice> = (set) => ({
   ...initialSimulation,
@@ -82,7 +84,11 @@ export const createSimulationSlice: StateCreator<Store, [], [], SimulationSlice>
     }),
   setFilter: (patch) =>
     set((s) => ({
-      filter: { ...s.filter, ...patch, minPop: Math.max(0, (patch.minPop ?? s.filter.minPop) || 0) },
+      filter: {
+        ...s.filter,
+        ...patch,
+        minPop: Math.min(MIN_POP_MAX, Math.max(0, Math.round((patch.minPop ?? s.filter.minPop) || 0))),
+      },
     })),
   setPlanK: (k) => set({ planK: Math.max(1, Math.min(30, Math.round(k))) }),
   setPlanRobust: (planRobust) => set({ planRobust }),

@@ -3,6 +3,7 @@
  * simulate panel's download links and the "Export data" menu can share them.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';
+import { csvCell } from '../csv';
 
 /** One stop, in visit order. */
 export interface PlanExportStop {
@@ -48,9 +49,8 @@ const coord = (x: number) => Math.round(x * 1e5) / 1e5;
  * @example csvField('Bau-Bau, Buton') // '"Bau-Bau, Buton"'
  */
 export function csvField(x: string | number | boolean | null): string {
-  if (x === null) return '';
-  const s = String(x);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  // Quoting, and text that would start a spreadsheet formula, are handled by the app's one CSV cell writer.
+  return csvCell(x);
 }
 
 /**

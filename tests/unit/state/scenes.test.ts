@@ -42,6 +42,10 @@ function memory(initial: Record<string, unknown> = {}): SceneBackend & { data: M
       data.delete(k);
       return Promise.resolve();
     },
+    update: (k, fn) => {
+      data.set(k, structuredClone(fn(data.get(k))));
+      return Promise.resolve();
+    },
   };
 }
 
@@ -198,6 +202,7 @@ describe('stored scenes', () => {
       get: () => Promise.reject(new Error('quota')),
       set: () => Promise.resolve(),
       del: () => Promise.resolve(),
+      update: () => Promise.resolve(),
     };
     expect(await loadScenes(broken)).toEqual({
       scenes: [],

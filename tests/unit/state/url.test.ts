@@ -1,7 +1,6 @@
 // Issue #7: the URL codec. Round trips, hand-edited and garbled links, versions and migrations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METRICS } from '../../../src/domain/metrics';
 import type { Hub } from '../../../src/state/slices/scenario';
 import {
   decode,
@@ -18,6 +17,7 @@ import {
 } from '../../../src/state/url';
 import { queryFor } from '../../../src/state/url-sync';
 import { droppedText } from '../../../src/ui/Notices';
+import { urlStateArbitrary } from './url-arbitrary';
 import { tEn, tId } from '../i18n/translate';
 
 const hub = (
@@ -107,81 +107,7 @@ describe('URL codec round trip', () => {
   });
 
   it('round-trips arbitrary valid states (property)', () => {
-    const coord = (max: number) => fc.integer({ min: -max * 1e4, max: max * 1e4 }).map((x) => x / 1e4);
-    const name = fc.string({ minLength: 1, maxLength: 20 }).filter((s) => s.trim() === s && s.length > 0);
-    const hubArb = fc.record({
-      id: fc.constant('x'),
-      name,
-      lat: coord(85),
-      lon: coord(180),
-      status: fc.constantFrom('held', 'planned', 'added'),
-      date: fc.option(fc.constantFrom('2018-09-13', '2019-01-31'), { nil: null }),
-    });
-    const state = fc.record({
-      camera: fc.option(
-        fc.record({
-          lon: coord(180),
-          lat: coord(85),
-          zoom: fc.integer({ min: 0, max: 2200 }).map((z) => z / 100),
-        }),
-        {
-          nil: null,
-        },
-      ),
-      metric: fc.constantFrom(...METRICS.map((m) => m.id)),
-      year: fc.option(fc.integer({ min: 1900, max: 2100 }), { nil: null }),
-      scheme: fc.constantFrom('quantile', 'equal', 'jenks'),
-      classes: fc.integer({ min: 3, max: 9 }),
-      palette: fc.constantFrom('blues', 'viridis', 'purples', 'greens'),
-      showDivide: fc.boolean(),
-      grouping: fc.constantFrom('se2016', 'kti17'),
-      language: fc.constantFrom('en', 'id'),
-      hubs: fc.array(hubArb, { maxLength: 6 }),
-      rule: fc.record({
-        radiusKm: fc.integer({ min: 10, max: 300 }),
-        sameIslandOnly: fc.boolean(),
-        seaCrossingKm: fc.integer({ min: 0, max: 100 }),
-        decayEdge: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
-        crossTo: fc.constantFrom('any', 'smaller'),
-      }),
-      demand: fc.record({
-        useOffline: fc.boolean(),
-        offlineExponent: fc.integer({ min: 0, max: 3000 }).map((x) => x / 1000),
-        useCoverage: fc.boolean(),
-        useMsme: fc.boolean(),
-        priorityFactor: fc.integer({ min: 100, max: 1000 }).map((x) => x / 100),
-      }),
-      filter: fc.record({
-        region: fc.constantFrom('all', 'east', 'west'),
-        minPop: fc.integer({ min: 0, max: 10_000_000 }),
-        polygons: fc.option(
-          fc
-            .uniqueArray(fc.integer({ min: 0, max: 32 }), { maxLength: 5 })
-            .map((a) => a.sort((x, y) => x - y)),
-          {
-            nil: null,
-          },
-        ),
-        excludeExisting: fc.boolean(),
-        kinds: fc.option(fc.subarray(['kota', 'regencySeat', 'provinceCapital'] as const), { nil: null }),
-      }),
-      planK: fc.integer({ min: 1, max: 30 }),
-      selected: fc.option(fc.integer({ min: 0, max: 32 }), { nil: null }),
-      panel: fc.constantFrom('none', 'about', 'table', 'compare', 'gap', 'simulate', 'scenes'),
-      preset: fc.constantFrom('east3t', 'umkm', 'offline'),
-      participationRate: fc.option(
-        fc.integer({ min: 0, max: 10000 }).map((x) => x / 10000),
-        { nil: null },
-      ),
-      constraints: fc.record({
-        mustInclude: fc.uniqueArray(fc.integer({ min: 0, max: 99999 }), { maxLength: 4 }),
-        excluded: fc.uniqueArray(fc.integer({ min: 0, max: 99999 }), { maxLength: 4 }),
-        maxOnePerGroup: fc.boolean(),
-        minShareInSet: fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000),
-      }),
-      inspected: fc.option(fc.integer({ min: 0, max: 99999 }), { nil: null }),
-      lastRun: fc.constantFrom(null, 'rank', 'plan'),
-    });
+    const state = urlStateArbitrary;
     fc.assert(
       fc.property(state, (s) => {
         expect(withoutIds(roundTrip(s))).toEqual(withoutIds(s));
