@@ -8,6 +8,7 @@ import { createResultsSlice, type ResultsSlice } from './slices/results';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulation';
+import { createToastsSlice, type ToastsSlice } from './slices/toasts';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
 export type Store = ViewSlice &
@@ -17,7 +18,8 @@ export type Store = ViewSlice &
   DataSlice &
   BriefingSlice &
   ResultsSlice &
-  ImportsSlice;
+  ImportsSlice &
+  ToastsSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
@@ -29,6 +31,7 @@ export const createAppStore = () =>
     ...createBriefingSlice(...a),
     ...createResultsSlice(...a),
     ...createImportsSlice(...a),
+    ...createToastsSlice(...a),
   }));
 
 export const store = createAppStore();
