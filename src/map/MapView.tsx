@@ -186,12 +186,23 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
     [setHover],
   );
 
+  // A finger has no hover: a tap selects the province (its sheet shows the figures), without a tooltip that would
+  // sit under the finger or off the screen.
+  const pointerType = useRef<string>('mouse');
   const onMouseMove = (e: MapLayerMouseEvent) => {
     const f = e.features?.[0];
     const id = f && typeof f.id === 'number' ? f.id : null;
     setHover(id);
-    onHover(id === null ? null : { polygon: id, x: e.point.x, y: e.point.y });
+    onHover(
+      id === null || pointerType.current === 'touch' ? null : { polygon: id, x: e.point.x, y: e.point.y },
+    );
   };
+  const leave = () => {
+    setHover(null);
+    onHover(null);
+  };
+  // The tooltip goes when a panel opens or closes (the map changes size under a still pointer).
+  useEffect(() => store.subscribe((s, prev) => s.panel !== prev.panel && onHover(null)), [onHover]);
 
   const onClick = (e: MapLayerMouseEvent) => {
     const s = store.getState();
@@ -227,6 +238,9 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       role="region"
       aria-label={t('map.label')}
       data-map-idle={idle}
+      onPointerDown={(e) => (pointerType.current = e.pointerType)}
+      onPointerMove={(e) => (pointerType.current = e.pointerType)}
+      onPointerLeave={leave}
     >
       <Map
         ref={mapRef}
@@ -245,7 +259,10 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
             performance.mark('jangkau:map-idle');
           setIdle(true);
         }}
-        onMoveStart={() => setIdle(false)}
+        onMoveStart={(e) => {
+          setIdle(false);
+          if (e.originalEvent) onHover(null);
+        }}
         onMoveEnd={(e) => {
           const c = e.target.getCenter();
           if (e.originalEvent)
@@ -255,10 +272,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
           if (e.sourceId === PROVINCES_SOURCE_ID) setProvincesReady(true);
         }}
         onMouseMove={onMouseMove}
-        onMouseLeave={() => {
-          setHover(null);
-          onHover(null);
-        }}
+        onMouseLeave={leave}
         onClick={onClick}
       >
         <StyleImages />
