@@ -25,23 +25,23 @@ import {
   type Region,
   type RegionFigure,
 } from '../domain/gap';
-import { selectCoverage, selectOffline } from '../state/selectors';
+import { effectiveYear, selectCoverage, selectOffline } from '../state/selectors';
 import type { Grouping } from '../state/slices/view';
 import { store, useStore } from '../state/store';
 import { formatCompact, formatNumber } from './format';
 import { Panel } from './Panel';
 
-/** The gap view's source and year: they follow the map when it shows internet use (issue #6). */
+/**
+ * The gap view's source and year: the year the map shows, whatever its metric, when the source has figures for
+ * it (else the source's latest year); APJII when the map shows APJII's internet use, else BPS (issue #6).
+ */
 function useSourceAndYear(series: Record<GapSource, GapSeries> | null) {
   const metric = useStore((s) => s.metric);
-  const storeYear = useStore((s) => s.year);
+  const mapYear = useStore((s) => effectiveYear(s.dataset, s));
   const source: GapSource = metric === SOURCE_SPEC.apjii.metric ? 'apjii' : 'bps';
   const years = series ? series[source].years.map((y) => y.year) : [];
   const latest = years[years.length - 1] ?? null;
-  const year =
-    metric === SOURCE_SPEC[source].metric && storeYear !== null && years.includes(storeYear)
-      ? storeYear
-      : latest;
+  const year = mapYear !== null && years.includes(mapYear) ? mapYear : latest;
   return { source, year };
 }
 
