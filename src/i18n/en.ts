@@ -370,6 +370,8 @@ export const en = {
     partialTag: 'partial',
   },
   briefing: {
+    export: 'Export',
+    toasts: 'Messages',
     actions: 'Briefing',
     share: 'Share link',
     copied: 'Link copied',

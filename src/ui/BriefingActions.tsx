@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { store, useStore } from '../state/store';
-import { ExportDataMenu, ExportImageMenu } from './ExportMenu';
+import { ExportMenu } from './ExportMenu';
 import { PresenterButton } from './presenter/PresenterMode';
 import { ShareButton } from './ShareButton';
 
@@ -22,8 +22,7 @@ export function BriefingActions() {
         {t('briefing.scenes')}
       </button>
       <PresenterButton disabled={noData} />
-      <ExportImageMenu />
-      <ExportDataMenu />
+      <ExportMenu />
     </div>
   );
 }
