@@ -18,6 +18,10 @@ export const en = {
     mapGroup: 'Map',
   },
   map: {
+    view: 'Map view',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit Indonesia',
     label: 'Map of Indonesian provinces',
   },
   language: {
@@ -63,6 +67,9 @@ export const en = {
     compareHint: 'Class boundaries change the picture; the data do not.',
   },
   legend: {
+    hubsTitle: 'Hubs and catchments',
+    hub: { held: 'roadshow held', planned: 'roadshow planned', added: 'hub you added' },
+    catchment: 'catchment: people within reach of a hub',
     title: 'Legend',
     noData: 'no data',
     source: 'Source',

@@ -20,6 +20,10 @@ export const id: PartialTranslation = {
     mapGroup: 'Peta',
   },
   map: {
+    view: 'Tampilan peta',
+    zoomIn: 'Perbesar',
+    zoomOut: 'Perkecil',
+    fit: 'Seluruh Indonesia',
     label: 'Peta provinsi di Indonesia',
   },
   language: {
@@ -66,6 +70,9 @@ export const id: PartialTranslation = {
     compareHint: 'Batas kelas mengubah gambaran peta; datanya tetap sama.',
   },
   legend: {
+    hubsTitle: 'Hub dan wilayah jangkauan',
+    hub: { held: 'roadshow sudah terlaksana', planned: 'roadshow direncanakan', added: 'hub tambahan Anda' },
+    catchment: 'wilayah jangkauan: penduduk dalam jangkauan hub',
     title: 'Legenda',
     noData: 'tidak ada data',
     source: 'Sumber',

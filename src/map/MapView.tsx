@@ -17,7 +17,9 @@ import { store, useStore } from '../state/store';
 import { exposeMapForTests } from './expose-for-tests';
 import { CandidateLayers } from './CandidateLayers';
 import { HubMarkers } from './HubMarkers';
+import { FIT_PADDING } from './fit';
 import { Labels } from './Labels';
+import { MapButtons } from './MapButtons';
 import { StyleImages } from './StyleImages';
 import { MapSync } from './useCameraSync';
 import {
@@ -54,7 +56,7 @@ import { COUNTRIES_URL, PROVINCES_URL, SEA_MASK_URL } from './sources';
 // fetching and starting the worker was on the first frame's critical path (issue #4 time to idle).
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
-const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: 16 } };
+const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: FIT_PADDING } };
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** The sea mask's pieces (see src/domain/sea-mask.ts), fetched as soon as the map's code runs (index.html preloads it). */
 const seaMaskFile: Promise<SeaMaskCollection> = fetch(SEA_MASK_URL).then((r) => {
@@ -303,6 +305,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         {data ? <HubMarkers /> : null}
         {data ? <Labels data={data} /> : null}
         <MapSync />
+        <MapButtons />
       </Map>
     </div>
   );

@@ -180,3 +180,50 @@ test.describe('phone', () => {
     await briefing.screenshot('story-phone-tap');
   });
 });
+
+test.describe('map basics at 1366 × 768', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  const bounds = (page: Page) =>
+    page.evaluate(() => {
+      const b = window.__jangkau!.map.getBounds();
+      return { west: b.getWest(), east: b.getEast(), south: b.getSouth(), north: b.getNorth() };
+    });
+  /** Sabang to Papua's eastern border (141° E), Rote to Miangas. */
+  const expectIndonesia = (b: Awaited<ReturnType<typeof bounds>>) => {
+    expect(b.west).toBeLessThan(95.2);
+    expect(b.east).toBeGreaterThan(141.1);
+    expect(b.south).toBeLessThan(-11);
+    expect(b.north).toBeGreaterThan(5.9);
+  };
+
+  test('zoom, "Fit Indonesia", a scale bar, hub names and a hub legend; panels keep all of Indonesia', async ({
+    briefing,
+  }) => {
+    const { page } = briefing;
+    await briefing.open();
+    expectIndonesia(await bounds(page));
+    await expect(briefing.map.getByText(/^\d+ km$/)).toBeVisible();
+    for (const hub of ['Gorontalo', 'Jayapura', 'Kupang', 'Manokwari', 'Mataram'])
+      await expect(briefing.map.getByText(hub, { exact: true })).toBeVisible();
+    const legend = page.getByRole('region', { name: 'Legend' });
+    await expect(legend.getByRole('list', { name: 'Hubs and catchments' })).toContainText('roadshow held');
+
+    // Each panel narrows the map; the whole country stays in view.
+    for (const name of ['East–west gap', 'Plan roadshow', 'Table view']) {
+      await page.getByRole('button', { name, exact: true }).click();
+      await briefing.idle();
+      expectIndonesia(await bounds(page));
+    }
+    await briefing.screenshot('story-map-basics-panel');
+
+    const zoom = (await briefing.camera()).zoom;
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await expect.poll(async () => (await briefing.camera()).zoom).toBeGreaterThan(zoom + 0.9);
+    await page.getByRole('button', { name: 'Fit Indonesia' }).click();
+    await expect.poll(async () => (await briefing.camera()).zoom).toBeLessThan(zoom + 0.01);
+    await briefing.idle();
+    expectIndonesia(await bounds(page));
+    await briefing.screenshot('story-map-basics');
+  });
+});
