@@ -43,7 +43,7 @@ export const en = {
     households_internet: 'Households with internet access (%)',
     msme_total: 'MSMEs (non-farm establishments, SE2016)',
     population: 'Population',
-    training_coverage: 'Training coverage (estimate)',
+    training_coverage: 'People within a hub’s catchment (%, estimate)',
   },
   unit: {
     percent: '%',
@@ -280,7 +280,7 @@ export const en = {
     facebookTitle: 'Facebook users',
     facebook:
       'Internet users (population × BPS internet-use share) × the national share of internet users who use Facebook for the nearest year with a cited figure (APJII 2022: 68.38%; Facebook Indonesia 2018: about 80%). There is no province-level Facebook figure.',
-    coverageTitle: 'Training coverage',
+    coverageTitle: 'People within a hub’s catchment',
     coverage:
       'The share of a province’s estimated population whose population-surface cell lies inside a hub’s catchment (radius, same-island and sea-crossing rules as set).',
     usersTitle: 'Internet users and offline population',
@@ -295,6 +295,11 @@ export const en = {
       'Boundaries: Natural Earth (public domain). Places: GeoNames (geonames.org), CC BY 4.0. Neighbouring countries: Natural Earth via world-atlas.',
   },
   gap: {
+    groupings: 'The gap under both groupings of eastern Indonesia',
+    includes: {
+      se2016: 'east: Bali, Nusa Tenggara, Kalimantan, Sulawesi, Maluku and Papua',
+      kti17: 'east: Bali, Nusa Tenggara, Sulawesi, Maluku and Papua; Kalimantan counts as west',
+    },
     open: 'East–west gap',
     title: 'East–west gap',
     source: 'Source',
@@ -310,7 +315,7 @@ export const en = {
     eastShort: 'East',
     westShort: 'West',
     gap: 'Gap',
-    pp: '{{value}} pp',
+    pp: '{{value}} points',
     ratio: 'east ÷ west = {{ratio}}',
     provincesOf: '{{used}} of {{expected}} provinces',
     noData: 'no data',

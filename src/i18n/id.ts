@@ -46,7 +46,7 @@ export const id: PartialTranslation = {
     households_internet: 'Rumah tangga dengan akses internet (%)',
     msme_total: 'UMKM (usaha nonpertanian, SE2016)',
     population: 'Jumlah penduduk',
-    training_coverage: 'Cakupan pelatihan (perkiraan)',
+    training_coverage: 'Penduduk dalam jangkauan hub (%, perkiraan)',
   },
   unit: {
     percent: '%',
@@ -289,7 +289,7 @@ export const id: PartialTranslation = {
     facebookTitle: 'Pengguna Facebook',
     facebook:
       'Pengguna internet (penduduk × persentase penggunaan internet BPS) × bagian nasional pengguna internet yang memakai Facebook pada tahun terdekat yang ada sumbernya (APJII 2022: 68,38%; Facebook Indonesia 2018: sekitar 80%). Tidak ada angka Facebook per provinsi.',
-    coverageTitle: 'Cakupan pelatihan',
+    coverageTitle: 'Penduduk dalam jangkauan hub',
     coverage:
       'Bagian perkiraan penduduk provinsi yang sel permukaan penduduknya berada di dalam jangkauan sebuah hub (radius, aturan pulau yang sama, dan penyeberangan laut sesuai pengaturan).',
     usersTitle: 'Pengguna internet dan penduduk belum daring',
@@ -305,6 +305,11 @@ export const id: PartialTranslation = {
       'Batas wilayah: Natural Earth (domain publik). Tempat: GeoNames (geonames.org), CC BY 4.0. Negara tetangga: Natural Earth melalui world-atlas.',
   },
   gap: {
+    groupings: 'Kesenjangan menurut dua pengelompokan Indonesia Timur',
+    includes: {
+      se2016: 'timur: Bali, Nusa Tenggara, Kalimantan, Sulawesi, Maluku, dan Papua',
+      kti17: 'timur: Bali, Nusa Tenggara, Sulawesi, Maluku, dan Papua; Kalimantan dihitung barat',
+    },
     open: 'Kesenjangan timur–barat',
     title: 'Kesenjangan timur–barat',
     source: 'Sumber',

@@ -96,6 +96,17 @@ export function GapView() {
     [data, grouping],
   );
   const { source, year } = useSourceAndYear(series);
+  // The other grouping's series too: both headlines side by side (the grouping changes the gap a lot).
+  const byGrouping = useMemo(
+    () =>
+      data
+        ? {
+            se2016: gapSeries(data.metrics, source, 'se2016'),
+            kti17: gapSeries(data.metrics, source, 'kti17'),
+          }
+        : null,
+    [data, source],
+  );
   const perProvince = useMemo(
     () => (data ? provinceSeries(data.metrics, source, grouping) : []),
     [data, source, grouping],
@@ -229,6 +240,28 @@ export function GapView() {
           ) : (
             <p className="gap-change">{t('gap.changeNone')}</p>
           )}
+          {byGrouping ? (
+            <ul className="gap-groupings plain" aria-label={t('gap.groupings')}>
+              {(['se2016', 'kti17'] as const).map((g) => {
+                const y = byGrouping[g].years.find((x) => x.year === year);
+                return (
+                  <li key={g} className={g === grouping ? 'current' : undefined}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={g === grouping}
+                      onClick={() => store.getState().setGrouping(g)}
+                    >
+                      {t(`settings.${g}`)}
+                    </button>
+                    {': '}
+                    <strong>{y && y.gapPp !== null ? pp(y.gapPp) : t('gap.noData')}</strong>
+                    <span className="muted"> · {t(`gap.includes.${g}`)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
           <CoverageNotes year={current} names={names} t={t} />
           {source === 'apjii' ? <p className="gap-note">{t('gap.apjiiNote')}</p> : null}
           <p className="muted small">

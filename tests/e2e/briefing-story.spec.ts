@@ -227,3 +227,21 @@ test.describe('map basics at 1366 × 768', () => {
     await briefing.screenshot('story-map-basics');
   });
 });
+
+test('the gap view puts both groupings side by side, in plain words', async ({ briefing }) => {
+  const { page } = briefing;
+  await briefing.open();
+  await page.getByRole('button', { name: 'East–west gap' }).click();
+  const view = page.getByRole('region', { name: 'East–west gap' });
+  const both = view.getByRole('list', { name: 'The gap under both groupings of eastern Indonesia' });
+  const items = both.getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toContainText('BPS 2016 usage (incl. Kalimantan): 7.7 points');
+  await expect(items.nth(0)).toContainText('Kalimantan, Sulawesi');
+  await expect(items.nth(1)).toContainText('17 provinces (geographic): 11.4 points');
+  await expect(items.nth(1)).toContainText('Kalimantan counts as west');
+  await expect(view).not.toContainText(/\d pp\b/);
+  await items.nth(1).getByRole('button').click();
+  await expect(view.getByRole('group', { name: 'Gap' })).toContainText('11.4 points');
+  await briefing.screenshot('story-gap-groupings');
+});
