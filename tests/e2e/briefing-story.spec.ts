@@ -177,6 +177,14 @@ test.describe('phone', () => {
       expect(box.x + box.width).toBeLessThanOrEqual(390);
       expect(box.y + box.height).toBeLessThanOrEqual(844);
     }
+    // The province's figures come up as a sheet that fits the screen.
+    const sheet = page.getByRole('region', { name: /^Papua/ });
+    await expect(sheet).toBeVisible();
+    const box = (await sheet.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    expect(box.y).toBeGreaterThan(844 / 3);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
     await briefing.screenshot('story-phone-tap');
   });
 });
