@@ -382,6 +382,7 @@ export const en = {
     partialTag: 'partial',
   },
   briefing: {
+    saveShortcut: 'Alt+Shift+S saves the current view as a scene',
     export: 'Export',
     toasts: 'Messages',
     actions: 'Briefing',

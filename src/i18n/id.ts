@@ -397,6 +397,7 @@ export const id: PartialTranslation = {
     partialTag: 'sebagian',
   },
   briefing: {
+    saveShortcut: 'Alt+Shift+S menyimpan tampilan saat ini',
     export: 'Ekspor',
     toasts: 'Pesan',
     actions: 'Paparan',

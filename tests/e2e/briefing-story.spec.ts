@@ -17,6 +17,7 @@ test.describe('defects', () => {
   test('a wheel over the header never scrolls the app away, even with a long planner panel', async ({
     briefing,
   }) => {
+    test.slow(); // ranks every candidate city in the worker
     const { page } = briefing;
     await briefing.open();
     await page.getByRole('button', { name: 'Plan roadshow' }).click();
@@ -38,6 +39,7 @@ test.describe('defects', () => {
   test('toasts stack without covering each other, and a saved image’s toast goes by itself', async ({
     briefing,
   }) => {
+    test.slow(); // renders and encodes a PNG
     const { page } = briefing;
     await briefing.open();
     const { name } = await briefing.exportImage(1);
@@ -211,7 +213,7 @@ test.describe('map basics at 1366 × 768', () => {
     const { page } = briefing;
     await briefing.open();
     expectIndonesia(await bounds(page));
-    await expect(briefing.map.getByText(/^\d+ km$/)).toBeVisible();
+    await expect(briefing.map.getByText(/^\d+\s*km$/)).toBeVisible();
     for (const hub of ['Gorontalo', 'Jayapura', 'Kupang', 'Manokwari', 'Mataram'])
       await expect(briefing.map.getByText(hub, { exact: true })).toBeVisible();
     const legend = page.getByRole('region', { name: 'Legend' });
@@ -252,4 +254,15 @@ test('the gap view puts both groupings side by side, in plain words', async ({ b
   await items.nth(1).getByRole('button').click();
   await expect(view.getByRole('group', { name: 'Gap' })).toContainText('11.4 points');
   await briefing.screenshot('story-gap-groupings');
+});
+
+test('Alt+Shift+S saves the whole view as a scene without opening the Scenes panel', async ({ briefing }) => {
+  const { page } = briefing;
+  await briefing.open();
+  await briefing.chooseMetric('Population');
+  await page.keyboard.press('Alt+Shift+S');
+  await expect(page.getByRole('status').getByText('Saved “Scene 1”')).toBeVisible();
+  await expect(briefing.scenesPanel()).toBeHidden();
+  expect(await briefing.sceneNames()).toEqual(['Scene 1']);
+  await expect.poll(() => briefing.storedSceneCount()).toBe(1);
 });
