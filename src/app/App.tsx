@@ -15,6 +15,7 @@ import { DataLoadNotice, Notices } from '../ui/Notices';
 import { PresenterOverlay } from '../ui/presenter/PresenterMode';
 import { PanelHost } from '../ui/PanelHost';
 import { SettingsControls } from '../ui/SettingsControls';
+import { Toasts } from '../ui/Toasts';
 import { Tooltip } from '../ui/Tooltip';
 import { mapViewComponent } from './map-code';
 
@@ -87,6 +88,7 @@ export function App() {
             </Suspense>
           )}
           <Notices />
+          <Toasts />
           <PresenterOverlay />
         </main>
         <PanelHost />

@@ -79,3 +79,25 @@ export function classOf(c: Classes, value: number): number {
   for (let i = c.count - 1; i > 0; i--) if (value >= c.bounds[i]!) return i;
   return 0;
 }
+
+/**
+ * Classes for a share where most places are at zero (e.g. the share of people inside a hub's catchment): zero is a
+ * class of its own and the positive values are classified by `scheme` into the other `k` − 1 classes. Without
+ * this, quantiles over mostly zeros collapse into one class and the map shows no variation.
+ * @example classifyZeroApart([0, 0, 0, 2, 10, 40], 'quantile', 4).bounds // [0, 2, …, 40]
+ */
+export function classifyZeroApart(
+  values: readonly (number | null)[],
+  scheme: Scheme,
+  k: number,
+): Classes | null {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (!xs.some((v) => v === 0) || !xs.some((v) => v > 0)) return classify(values, scheme, k);
+  const rest = classify(
+    xs.filter((v) => v > 0),
+    scheme,
+    Math.max(1, Math.round(k) - 1),
+  );
+  if (!rest) return classify(values, scheme, k);
+  return { scheme, bounds: [0, ...rest.bounds], count: rest.count + 1 };
+}

@@ -18,6 +18,10 @@ export const en = {
     mapGroup: 'Map',
   },
   map: {
+    view: 'Map view',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    fit: 'Fit Indonesia',
     label: 'Map of Indonesian provinces',
     failed:
       'The map could not be drawn: this browser could not start its map worker. Everything else works: the table, the planner, the east–west gap and the exports. Reloading the page may help.',
@@ -42,7 +46,7 @@ export const en = {
     ip_tik: 'ICT Development Index (IP-TIK, 0–10, BPS)',
     msme_total: 'MSMEs (non-farm establishments, SE2016)',
     population: 'Population',
-    training_coverage: 'Training coverage (estimate)',
+    training_coverage: 'People within a hub’s catchment (%, estimate)',
   },
   unit: {
     percent: '%',
@@ -67,6 +71,9 @@ export const en = {
     compareHint: 'Class boundaries change the picture; the data do not.',
   },
   legend: {
+    hubsTitle: 'Hubs and catchments',
+    hub: { held: 'roadshow held', planned: 'roadshow planned', added: 'hub you added' },
+    catchment: 'catchment: people within reach of a hub',
     title: 'Legend',
     noData: 'no data',
     source: 'Source',
@@ -405,7 +412,7 @@ export const en = {
       'Internet users (as above) × the national share of internet users on Facebook for the nearest year with a cited figure: up to 2019, Facebook Indonesia’s 2018 statement that about 80% of internet users use Facebook; from 2021, APJII 2022’s 68.38% who name Facebook as the social-media app they use most. These measure different things, so the estimate changes definition between 2019 and 2021: a break in the series, not a trend. There is no province-level Facebook figure.',
     planTitle: 'Multi-stop plans and how near the best they are',
     plan: 'A plan is first built greedily: each next stop is the candidate that newly reaches the most (lazy greedy, CELF). It is then improved by swapping one stop for another candidate as long as the total grows, until no single swap helps (Teitz–Bart interchange); the same swaps also start from plans suggested by a Lagrangian relaxation, and the plan that reaches most is kept. Must-include stops never leave the plan, and every swap keeps the plan’s province and regional rules. “At least X % of the best possible” divides what the plan newly reaches by an upper bound that no plan of the same size and settings can beat: the smaller of the Lagrangian relaxation of the maximal-covering problem (subgradient optimisation) and the data-dependent bound of greedy planning (the plan’s reach plus the largest gains of k further stops). “Prove the best plan” solves the maximal-covering problem exactly with HiGHS (MIT licence, compiled to WebAssembly, running in the browser) after merging cells reached by exactly the same candidates and dropping candidates whose cells another candidate always reaches. When its time limit runs out it shows the best plan and the bound found so far. Catchments with decay get the greedy bound only. All reach figures are estimates, like the demand they add up.',
-    coverageTitle: 'Training coverage',
+    coverageTitle: 'People within a hub’s catchment',
     coverage:
       'The share of a province’s estimated population whose population-surface cell lies inside a hub’s catchment (radius, same-island and sea-crossing rules as set).',
     usersTitle: 'Internet users and offline population',
@@ -420,6 +427,11 @@ export const en = {
       'Boundaries of the 38 provinces and 514 regencies: cahyadsn/wilayah_boundaries, MIT licence, © 2024–2025 Cahya DSN. Regency registry and outermost small islands: idn-area-data (ODbL). Places: GeoNames (geonames.org), CC BY 4.0. Neighbouring countries: Natural Earth via world-atlas.',
   },
   gap: {
+    groupings: 'The gap under both groupings of eastern Indonesia',
+    includes: {
+      se2016: 'east: Bali, Nusa Tenggara, Kalimantan, Sulawesi, Maluku and Papua',
+      kti17: 'east: Bali, Nusa Tenggara, Sulawesi, Maluku and Papua; Kalimantan counts as west',
+    },
     open: 'East–west gap',
     title: 'East–west gap',
     source: 'Source',
@@ -435,7 +447,7 @@ export const en = {
     eastShort: 'East',
     westShort: 'West',
     gap: 'Gap',
-    pp: '{{value}} pp',
+    pp: '{{value}} points',
     ratio: 'east ÷ west = {{ratio}}',
     provincesOf: '{{used}} of {{expected}} provinces',
     noData: 'no data',
@@ -503,6 +515,9 @@ export const en = {
     partialTag: 'partial',
   },
   briefing: {
+    saveShortcut: 'Alt+Shift+S saves the current view as a scene',
+    export: 'Export',
+    toasts: 'Messages',
     actions: 'Briefing',
     share: 'Share link',
     copied: 'Link copied',

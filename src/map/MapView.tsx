@@ -18,7 +18,9 @@ import { exposeMapForTests } from './expose-for-tests';
 import { CandidateLayers, inspectMarker } from './CandidateLayers';
 import { CANDIDATE_CIRCLE_LAYER } from './layers/candidates';
 import { HubMarkers } from './HubMarkers';
+import { FIT_PADDING } from './fit';
 import { Labels } from './Labels';
+import { MapButtons } from './MapButtons';
 import { StyleImages } from './StyleImages';
 import { MapSync } from './useCameraSync';
 import {
@@ -68,7 +70,7 @@ const mapWorkerReachable: Promise<boolean> = fetch(maplibreWorkerUrl, {
   (r) => r.ok,
   () => false,
 );
-const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: 16 } };
+const INITIAL_VIEW = { bounds: INDONESIA_BOUNDS, fitBoundsOptions: { padding: FIT_PADDING } };
 const EMPTY_COLLECTION: GeoJSON.FeatureCollection = { type: 'FeatureCollection', features: [] };
 /** The sea mask's pieces (see src/domain/sea-mask.ts), fetched as soon as the map's code runs (index.html preloads it). */
 const seaMaskFile: Promise<SeaMaskCollection> = fetch(SEA_MASK_URL).then((r) => {
@@ -219,11 +221,20 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
     return r ? { polygon: r.polygon, regency: f.id } : null;
   };
 
+  // A finger has no hover: a tap selects the province (its sheet shows the figures), without a tooltip that would
+  // sit under the finger or off the screen.
+  const pointerType = useRef<string>('mouse');
   const onMouseMove = (e: MapLayerMouseEvent) => {
     const p = pointed(e);
     setHover(p === null ? null : p.polygon);
-    onHover(p === null ? null : { ...p, x: e.point.x, y: e.point.y });
+    onHover(p === null || pointerType.current === 'touch' ? null : { ...p, x: e.point.x, y: e.point.y });
   };
+  const leave = () => {
+    setHover(null);
+    onHover(null);
+  };
+  // The tooltip goes when a panel opens or closes (the map changes size under a still pointer).
+  useEffect(() => store.subscribe((s, prev) => s.panel !== prev.panel && onHover(null)), [onHover]);
 
   const onClick = (e: MapLayerMouseEvent) => {
     const s = store.getState();
@@ -263,6 +274,9 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
       role="region"
       aria-label={t('map.label')}
       data-map-idle={idle}
+      onPointerDown={(e) => (pointerType.current = e.pointerType)}
+      onPointerMove={(e) => (pointerType.current = e.pointerType)}
+      onPointerLeave={leave}
     >
       {workerFailed ? (
         <div className="notice error map-failed" role="alert">
@@ -286,7 +300,10 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
             performance.mark('jangkau:map-idle');
           setIdle(true);
         }}
-        onMoveStart={() => setIdle(false)}
+        onMoveStart={(e) => {
+          setIdle(false);
+          if (e.originalEvent) onHover(null);
+        }}
         onMoveEnd={(e) => {
           const c = e.target.getCenter();
           if (e.originalEvent)
@@ -296,10 +313,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
           if (e.sourceId === PROVINCES_SOURCE_ID) setProvincesReady(true);
         }}
         onMouseMove={onMouseMove}
-        onMouseLeave={() => {
-          setHover(null);
-          onHover(null);
-        }}
+        onMouseLeave={leave}
         onClick={onClick}
       >
         <StyleImages />
@@ -331,6 +345,7 @@ export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: 
         {data ? <HubMarkers /> : null}
         {data ? <Labels data={data} /> : null}
         <MapSync />
+        <MapButtons />
       </Map>
     </div>
   );

@@ -9,6 +9,7 @@ import { useEffect } from 'react';
 import type { Camera } from '../state/slices/view';
 import { store } from '../state/store';
 import { setActiveMap } from './active-map';
+import { fitIndonesia, isFitted, markFitted } from './fit';
 
 /** True when the user asked the system for less motion. */
 export function prefersReducedMotion(): boolean {
@@ -32,6 +33,7 @@ export function useCameraSync(map: MapLibreMap | undefined): void {
     /** The app camera being flown to; a resize mid-flight (presenter mode, full screen) re-aims the flight. */
     let flight: Camera | null = null;
     const go = (c: Camera, instant: boolean) => {
+      markFitted(map, false);
       const target = { center: [c.lon, c.lat] as [number, number], zoom: c.zoom };
       if (instant || prefersReducedMotion()) map.jumpTo(target);
       else {
@@ -47,21 +49,30 @@ export function useCameraSync(map: MapLibreMap | undefined): void {
       store.getState().setCamera({ lon: c.lng, lat: c.lat, zoom: map.getZoom() }, 'map');
     };
     // A flight keeps its target at the centre the map had when it started; after a resize that centre moved.
+    // A map still showing the whole country keeps showing it in its new size.
     const onResize = () => {
       if (flight) go(flight, false);
+      else if (isFitted(map)) fitIndonesia(map, false);
+    };
+    // A user's pan or zoom ends the fitted view.
+    const onGesture = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) markFitted(map, false);
     };
     // A camera from the link (set before the map existed) applies at once, without a flight.
     const initial = store.getState();
     if (initial.camera && initial.cameraOrigin === 'app') go(initial.camera, true);
+    else fitIndonesia(map, false);
     // Record the first view too, so a saved scene always has a camera.
     record();
     map.on('moveend', record);
+    map.on('movestart', onGesture);
     map.on('resize', onResize);
     const unsubscribe = store.subscribe((s, prev) => {
       if (s.camera && s.camera !== prev.camera && s.cameraOrigin === 'app') go(s.camera, false);
     });
     return () => {
       map.off('moveend', record);
+      map.off('movestart', onGesture);
       map.off('resize', onResize);
       unsubscribe();
     };

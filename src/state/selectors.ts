@@ -3,7 +3,7 @@
  */
 import * as chromatic from 'd3-scale-chromatic';
 import { catchment, coverageOf, type CatchmentRule } from '../domain/catchment';
-import { classify, classOf, type Classes } from '../domain/classify';
+import { classify, classifyZeroApart, classOf, type Classes } from '../domain/classify';
 import { buildDemand, DEFAULT_DEMAND_SETTINGS } from '../domain/demand';
 import { metricDef, metricValues, metricYears, type MetricResult } from '../domain/metrics';
 import { km } from '../domain/types';
@@ -89,7 +89,8 @@ export function buildChoropleth(
   palette: PaletteId,
 ): Choropleth | null {
   if (!result) return null;
-  const classes = classify(
+  // The share of people inside a catchment is zero across most provinces: zero gets a class of its own.
+  const classes = (result.metric === 'training_coverage' ? classifyZeroApart : classify)(
     result.values.map((v) => v.value),
     scheme,
     k,

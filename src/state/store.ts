@@ -9,6 +9,7 @@ import { createResultsSlice, type ResultsSlice } from './slices/results';
 import { createScenarioSlice, type ScenarioSlice } from './slices/scenario';
 import { createSelectionSlice, type SelectionSlice } from './slices/selection';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulation';
+import { createToastsSlice, type ToastsSlice } from './slices/toasts';
 import { createViewSlice, type ViewSlice } from './slices/view';
 
 export type Store = ViewSlice &
@@ -19,7 +20,8 @@ export type Store = ViewSlice &
   BriefingSlice &
   ResultsSlice &
   ImportsSlice &
-  RegencyViewSlice;
+  RegencyViewSlice &
+  ToastsSlice;
 
 export const createAppStore = () =>
   createStore<Store>()((...a) => ({
@@ -32,6 +34,7 @@ export const createAppStore = () =>
     ...createResultsSlice(...a),
     ...createImportsSlice(...a),
     ...createRegencyViewSlice(...a),
+    ...createToastsSlice(...a),
   }));
 
 export const store = createAppStore();

@@ -19,8 +19,10 @@ export function AppHeader() {
   const noData = useStore((s) => s.dataset === null);
   return (
     <header className="app-header">
-      <h1>{t('app.title')}</h1>
-      <p className="app-subtitle">{t('app.subtitle')}</p>
+      <div className="app-title">
+        <h1>{t('app.title')}</h1>
+        <p className="app-subtitle">{t('app.subtitle')}</p>
+      </div>
       <nav className="header-actions">
         {BUTTONS.map((b) => (
           <button

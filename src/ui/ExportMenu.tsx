@@ -19,12 +19,6 @@ import { buildExportSpec, exportFileName } from './export-spec';
 import { localDay } from './format';
 import { Popover } from './Popover';
 
-type Status =
-  | { type: 'idle' }
-  | { type: 'busy' }
-  | { type: 'done'; name: string }
-  | { type: 'error'; failure: ExportFailure };
-
 /**
  * Why the image could not be made, in the reader's language (issue #9); the browser's own message stays as it is.
  * @example imageFailedText(t, { code: 'noCanvas' }) // 'The image could not be made: the browser could not …'
@@ -34,65 +28,53 @@ export function imageFailedText(t: TFunction, failure: ExportFailure): string {
   return t('briefing.imageFailed', { message: why });
 }
 
-/** "Export image": the map as a PNG at 1× or 2×, with legend, title, source and assumptions (issue #7). */
-export function ExportImageMenu() {
+/** The image items: the map as a PNG at 1× or 2×, with legend, title, source and assumptions (issue #7). */
+function useImageItems() {
   const { t, i18n } = useTranslation();
   const map = useSyncExternalStore(subscribeActiveMap, getActiveMap);
-  const [status, setStatus] = useState<Status>({ type: 'idle' });
+  const [busy, setBusy] = useState(false);
 
   const run = async (scale: ExportScale) => {
     const s = store.getState();
     const spec = buildExportSpec(s, t, i18n.language, scale, localDay());
     if (!spec) return;
-    setStatus({ type: 'busy' });
+    setBusy(true);
+    const toast = s.pushToast({ kind: 'busy', text: t('briefing.rendering') });
     try {
       const blob = await exportActiveMapPng(spec);
       const name = exportFileName(s, scale);
       downloadBlob(blob, name);
-      setStatus({ type: 'done', name });
+      s.pushToast({ kind: 'done', text: t('briefing.imageSaved', { name }) }, toast);
     } catch (e) {
-      setStatus({ type: 'error', failure: exportFailure(e) });
+      s.pushToast({ kind: 'error', text: imageFailedText(t, exportFailure(e)) }, toast);
+    } finally {
+      setBusy(false);
     }
   };
 
-  return (
-    <div className="briefing-export">
-      <Popover label={t('briefing.exportImage')} disabled={!map}>
-        {(close) => {
-          const css = activeMapSize();
-          return EXPORT_SCALES.map((scale) => {
-            const size = css ? exportSize(css, scale) : null;
-            return (
-              <button
-                key={scale}
-                type="button"
-                disabled={!size || status.type === 'busy'}
-                onClick={() => {
-                  close();
-                  void run(scale);
-                }}
-              >
-                {t('briefing.imageAt', { scale, w: size?.width ?? '—', h: size?.height ?? '—' })}
-              </button>
-            );
-          });
-        }}
-      </Popover>
-      <span role="status" className={status.type === 'error' ? 'briefing-status error' : 'briefing-status'}>
-        {status.type === 'busy'
-          ? t('briefing.rendering')
-          : status.type === 'done'
-            ? t('briefing.imageSaved', { name: status.name })
-            : status.type === 'error'
-              ? imageFailedText(t, status.failure)
-              : ''}
-      </span>
-    </div>
-  );
+  return (): MenuItem[] => {
+    const css = map ? activeMapSize() : null;
+    return EXPORT_SCALES.map((scale) => {
+      const size = css ? exportSize(css, scale) : null;
+      return {
+        key: `png${scale}`,
+        label: t('briefing.imageAt', { scale, w: size?.width ?? '—', h: size?.height ?? '—' }),
+        disabled: !size || busy,
+        run: () => void run(scale),
+      };
+    });
+  };
 }
 
-/** "Export data": province statistics (CSV, GeoJSON), sources, and the plan when there is one (issue #7). */
-export function ExportDataMenu() {
+interface MenuItem {
+  readonly key: string;
+  readonly label: string;
+  readonly disabled?: boolean;
+  readonly run: () => void;
+}
+
+/** The data items: province statistics (CSV, GeoJSON), sources, and the plan when there is one (issue #7). */
+function useDataItems(): MenuItem[] {
   const { t } = useTranslation();
   const data = useStore((s) => s.dataset);
   const plan = useStore((s) => planOf(s));
@@ -141,22 +123,43 @@ export function ExportDataMenu() {
           : []),
       ]
     : [];
+  return items.map((item) => ({ key: item.key, label: t(`briefing.${item.key}`), run: item.run }));
+}
+
+/** "Export": the map as an image, and the data behind it, in one header menu (keeps the header on one row). */
+export function ExportMenu() {
+  const { t } = useTranslation();
+  const noData = useStore((s) => s.dataset === null);
+  const imageItems = useImageItems();
+  const dataItems = useDataItems();
+  const group = (title: string, items: readonly MenuItem[], close: () => void) => (
+    <div className="menu-group" role="group" aria-label={title}>
+      <span className="menu-group-title" aria-hidden="true">
+        {title}
+      </span>
+      {items.map((item) => (
+        <button
+          key={item.key}
+          type="button"
+          disabled={item.disabled}
+          onClick={() => {
+            close();
+            item.run();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
   return (
-    <Popover label={t('briefing.exportData')} disabled={!data}>
-      {(close) =>
-        items.map((item) => (
-          <button
-            key={item.key}
-            type="button"
-            onClick={() => {
-              close();
-              item.run();
-            }}
-          >
-            {t(`briefing.${item.key}`)}
-          </button>
-        ))
-      }
+    <Popover label={t('briefing.export')} disabled={noData}>
+      {(close) => (
+        <>
+          {group(t('briefing.exportImage'), imageItems(), close)}
+          {group(t('briefing.exportData'), dataItems, close)}
+        </>
+      )}
     </Popover>
   );
 }

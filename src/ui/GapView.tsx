@@ -26,24 +26,24 @@ import {
   type RegionFigure,
 } from '../domain/gap';
 import { seriesDefinition } from '../domain/metrics';
-import { selectCoverage, selectOffline } from '../state/selectors';
+import { effectiveYear, selectCoverage, selectOffline } from '../state/selectors';
 import type { Grouping } from '../state/slices/view';
 import { store, useStore } from '../state/store';
 import { formatCompact, formatNumber } from './format';
 import { Panel } from './Panel';
 import { publisherOf } from './sources';
 
-/** The gap view's source and year: they follow the map when it shows internet use (issue #6). */
+/**
+ * The gap view's source and year: the year the map shows, whatever its metric, when the source has figures for
+ * it (else the source's latest year); APJII when the map shows APJII's internet use, else BPS (issue #6).
+ */
 function useSourceAndYear(series: Record<GapSource, GapSeries> | null) {
   const metric = useStore((s) => s.metric);
-  const storeYear = useStore((s) => s.year);
+  const mapYear = useStore((s) => effectiveYear(s.dataset, s));
   const source: GapSource = metric === SOURCE_SPEC.apjii.metric ? 'apjii' : 'bps';
   const years = series ? series[source].years.map((y) => y.year) : [];
   const latest = years[years.length - 1] ?? null;
-  const year =
-    metric === SOURCE_SPEC[source].metric && storeYear !== null && years.includes(storeYear)
-      ? storeYear
-      : latest;
+  const year = mapYear !== null && years.includes(mapYear) ? mapYear : latest;
   return { source, year };
 }
 
@@ -98,6 +98,17 @@ export function GapView() {
     [data, grouping],
   );
   const { source, year } = useSourceAndYear(series);
+  // The other grouping's series too: both headlines side by side (the grouping changes the gap a lot).
+  const byGrouping = useMemo(
+    () =>
+      data
+        ? {
+            se2016: gapSeries(data.metrics, source, 'se2016'),
+            kti17: gapSeries(data.metrics, source, 'kti17'),
+          }
+        : null,
+    [data, source],
+  );
   const perProvince = useMemo(
     () => (data ? provinceSeries(data.metrics, source, grouping) : []),
     [data, source, grouping],
@@ -231,6 +242,28 @@ export function GapView() {
           ) : (
             <p className="gap-change">{t('gap.changeNone')}</p>
           )}
+          {byGrouping ? (
+            <ul className="gap-groupings plain" aria-label={t('gap.groupings')}>
+              {(['se2016', 'kti17'] as const).map((g) => {
+                const y = byGrouping[g].years.find((x) => x.year === year);
+                return (
+                  <li key={g} className={g === grouping ? 'current' : undefined}>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-pressed={g === grouping}
+                      onClick={() => store.getState().setGrouping(g)}
+                    >
+                      {t(`settings.${g}`)}
+                    </button>
+                    {': '}
+                    <strong>{y && y.gapPp !== null ? pp(y.gapPp) : t('gap.noData')}</strong>
+                    <span className="muted"> · {t(`gap.includes.${g}`)}</span>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
           <CoverageNotes year={current} names={names} t={t} />
           {source === 'apjii' ? <p className="gap-note">{t('gap.apjiiNote')}</p> : null}
           <p className="muted small">

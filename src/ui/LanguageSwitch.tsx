@@ -12,8 +12,11 @@ export function LanguageSwitch() {
   }, [language]);
   return (
     <label className="language-switch">
-      <span>{t('language.label')}</span>
-      <select value={language} onChange={(e) => store.getState().setLanguage(e.target.value as Language)}>
+      <select
+        aria-label={t('language.label')}
+        value={language}
+        onChange={(e) => store.getState().setLanguage(e.target.value as Language)}
+      >
         {LANGUAGES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`language.${l}`)}

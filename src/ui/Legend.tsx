@@ -14,6 +14,8 @@ export function Legend() {
   const year = useStore((s) => effectiveYear(s.dataset, s));
   const data = useStore((s) => s.dataset);
   const hubCount = useStore((s) => s.hubs.length);
+  const statusText = useStore((s) => [...new Set(s.hubs.map((h) => h.status))].join(','));
+  const statuses = new Set(statusText.split(','));
   if (!choropleth || !data) return null;
   const { result, classes, colours } = choropleth;
   const def = metricDef(result.metric);
@@ -66,6 +68,22 @@ export function Legend() {
           </li>
         ) : null}
       </ul>
+      {hubCount > 0 ? (
+        <ul className="legend-hubs" aria-label={t('legend.hubsTitle')}>
+          {(['held', 'planned', 'added'] as const)
+            .filter((st) => statuses.has(st))
+            .map((st) => (
+              <li key={st}>
+                <i className={`legend-hub hub-${st}`} aria-hidden="true" />
+                {t(`legend.hub.${st}`)}
+              </li>
+            ))}
+          <li>
+            <i className="legend-zone" aria-hidden="true" />
+            {t('legend.catchment')}
+          </li>
+        </ul>
+      ) : null}
       <p className="legend-source">
         {t('legend.source')}: {sourceLine(data, result)}
         {userData ? <UserDataTag /> : null}

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { store } from '../state/store';
 import { flushUrl } from '../state/url-sync';
 
-type Status = { type: 'idle' } | { type: 'copied' } | { type: 'manual'; url: string };
+type Status = { type: 'idle' } | { type: 'manual'; url: string };
 
 /**
- * "Share link" (issue #7): copies the page's address, which always carries the current view. Where the clipboard
- * API is missing or refused, a text field with the link appears, selected, for the user to copy.
+ * "Share link" (issue #7): copies the page's address, which always carries the current view, and says so in a
+ * toast. Where the clipboard API is missing or refused, a text field with the link appears, selected, for the user
+ * to copy.
  */
 export function ShareButton() {
   const { t } = useTranslation();
@@ -15,9 +17,6 @@ export function ShareButton() {
 
   useEffect(() => {
     if (status.type === 'manual') fieldRef.current?.select();
-    if (status.type !== 'copied') return;
-    const timer = window.setTimeout(() => setStatus({ type: 'idle' }), 4000);
-    return () => window.clearTimeout(timer);
   }, [status]);
 
   const share = async () => {
@@ -26,7 +25,8 @@ export function ShareButton() {
     try {
       if (!navigator.clipboard?.writeText) throw new Error('no clipboard');
       await navigator.clipboard.writeText(url);
-      setStatus({ type: 'copied' });
+      setStatus({ type: 'idle' });
+      store.getState().pushToast({ kind: 'done', text: t('briefing.copied') });
     } catch {
       setStatus({ type: 'manual', url });
     }
@@ -37,9 +37,6 @@ export function ShareButton() {
       <button type="button" onClick={() => void share()}>
         {t('briefing.share')}
       </button>
-      <span role="status" className="briefing-status">
-        {status.type === 'copied' ? t('briefing.copied') : ''}
-      </span>
       {status.type === 'manual' ? (
         <div className="briefing-popover" role="group" aria-label={t('briefing.linkField')}>
           <label className="field">

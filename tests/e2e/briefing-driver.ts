@@ -257,9 +257,9 @@ export class BriefingDriver {
     });
   }
 
-  /** "Export image" → "PNG at N×"; returns the downloaded file's name and decoded pixels. */
+  /** "Export" → "PNG at N×"; returns the downloaded file's name and decoded pixels. */
   async exportImage(scale: 1 | 2): Promise<{ name: string; png: PNG; bytes: Buffer }> {
-    await this.page.getByRole('button', { name: 'Export image' }).click();
+    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
     const item = this.page.getByRole('button', { name: new RegExp(`^PNG at ${scale}×`) });
     const [download] = await Promise.all([this.page.waitForEvent('download'), item.click()]);
     const path = await download.path();
@@ -267,9 +267,9 @@ export class BriefingDriver {
     return { name: download.suggestedFilename(), png: PNG.sync.read(bytes), bytes };
   }
 
-  /** "Export data" → item; returns the downloaded file's name and text. */
+  /** "Export" → a data item; returns the downloaded file's name and text. */
   async exportData(item: string): Promise<{ name: string; text: string }> {
-    await this.page.getByRole('button', { name: 'Export data' }).click();
+    await this.page.getByRole('button', { name: 'Export', exact: true }).click();
     const [download] = await Promise.all([
       this.page.waitForEvent('download'),
       this.page.getByRole('button', { name: item }).click(),

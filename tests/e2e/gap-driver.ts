@@ -16,7 +16,7 @@ export interface ShownHeadline {
   readonly title: string;
   readonly east: ShownFigure;
   readonly west: ShownFigure;
-  /** e.g. "7.7 pp" */
+  /** e.g. "7.7 points" */
   readonly gap: string;
   /** e.g. "east ÷ west = 0.89" */
   readonly ratio: string;

@@ -62,12 +62,12 @@ test('the headline shows east vs west as computed from the data files, and flags
   expect(shown.west.value).toBe(pct(want.west.mean));
   expect(shown.east.provinces).toBe(`${want.east.used} of ${want.east.of} provinces`);
   expect(shown.west.provinces).toBe(`${want.west.used} of ${want.west.of} provinces`);
-  expect(shown.gap).toBe(`${want.gap.toFixed(1)} pp`);
+  expect(shown.gap).toBe(`${want.gap.toFixed(1)} points`);
   expect(shown.ratio).toBe(`east ÷ west = ${want.ratio.toFixed(2)}`);
   const then = expected(stats, provinces, first);
   const change = want.gap - then.gap;
   expect(shown.text).toContain(
-    `The gap is ${Math.abs(change).toFixed(1)} pp ${change > 0 ? 'wider' : 'narrower'} than in ${first} (${then.gap.toFixed(1)} pp then).`,
+    `The gap is ${Math.abs(change).toFixed(1)} points ${change > 0 ? 'wider' : 'narrower'} than in ${first} (${then.gap.toFixed(1)} points then).`,
   );
   expect(shown.text).toContain('BPS 2016 usage (incl. Kalimantan)');
   await gap.view.screenshot({ path: 'tests/e2e/artifacts/gap-view.png' });

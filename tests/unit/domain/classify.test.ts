@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, classOf } from '../../../src/domain/classify';
+import { classify, classifyZeroApart, classOf } from '../../../src/domain/classify';
 
 const data = [1, 2, 4, 5, 7, 9, 10, 20];
 
@@ -36,5 +36,29 @@ describe('classify', () => {
     const input = [5, 1, 3];
     classify(input, 'quantile', 3);
     expect(input).toEqual([5, 1, 3]);
+  });
+});
+
+describe('classifyZeroApart (shares that are zero in most provinces)', () => {
+  const shares = [
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.4, 2.5, 7, 12, 18, 41.2,
+  ];
+
+  it('plain quantiles over mostly zeros leave a single class of positive values', () => {
+    const q = classify(shares, 'quantile', 5)!;
+    expect(shares.filter((v) => v > 0).every((v) => classOf(q, v) === classOf(q, 41.2))).toBe(true);
+  });
+
+  it('keeps zero apart and spreads the positive values over the other classes', () => {
+    const c = classifyZeroApart(shares, 'quantile', 5)!;
+    expect(c.bounds[0]).toBe(0);
+    expect(c.bounds[1]).toBe(0.4);
+    expect(c.count).toBe(5);
+    expect(classOf(c, 0)).toBe(0);
+    expect(new Set(shares.filter((v) => v > 0).map((v) => classOf(c, v))).size).toBe(4);
+  });
+
+  it('is plain classify when nothing is zero', () => {
+    expect(classifyZeroApart([1, 2, 3, 4, 5], 'equal', 3)).toEqual(classify([1, 2, 3, 4, 5], 'equal', 3));
   });
 });
