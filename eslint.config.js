@@ -27,7 +27,7 @@ const LAYERS = {
   domain: { folders: [], packages: UI_AND_MAP_LIBRARIES },
   data: { folders: ['domain'], packages: UI_AND_MAP_LIBRARIES },
   workers: { folders: ['domain'], packages: UI_AND_MAP_LIBRARIES },
-  i18n: { folders: [], packages: MAP_LIBRARIES },
+  i18n: { folders: ['domain'], packages: MAP_LIBRARIES },
   state: { folders: ['domain', 'data', 'workers', 'i18n'], packages: MAP_LIBRARIES },
   map: { folders: ['domain', 'data', 'state', 'i18n'], packages: [] },
   charts: { folders: ['domain', 'data', 'state', 'i18n'], packages: MAP_LIBRARIES },
@@ -101,8 +101,8 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.node } },
   },
   // Boundaries: each folder of src/ may import only the packages and the folders below it
-  // (domain <- data, workers <- state <- map, charts <- ui <- app; i18n is a leaf any layer above the
-  // domain may use). One rule entry per folder, because a later block replaces an earlier one's rule.
+  // (domain <- data, workers, i18n <- state <- map, charts <- ui <- app; i18n, the words and number
+  // formats, uses only the domain). One rule entry per folder, because a later block replaces an earlier one's rule.
   ...Object.entries(LAYERS).map(([layer, { folders, packages }]) => ({
     files: [`src/${layer}/**/*.{ts,tsx}`],
     rules: { 'no-restricted-imports': layerRule(layer, folders, packages) },

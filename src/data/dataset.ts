@@ -14,7 +14,7 @@ import type {
   RegenciesFile,
   StatsFile,
 } from '../domain/types';
-import type { Grouping } from '../state/slices/view';
+import type { GapGrouping as Grouping } from '../domain/gap';
 
 export type ProvinceFeatures = FeatureCollection<
   Polygon | MultiPolygon,

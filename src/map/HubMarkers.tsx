@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Hub } from '../state/slices/scenario';
 import { store, useStore } from '../state/store';
-import { statusText } from '../ui/HubControls';
+import { statusText } from './hub-labels';
 
 /** Degrees a hub moves per arrow key press (about 5.5 km); Shift moves five times as far. */
 const KEY_STEP_DEG = 0.05;

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { NationalObservation, SourceRecord } from '../domain/types';
 import { useStore } from '../state/store';
-import { formatDate, formatNumber } from './format';
+import { formatDate, formatNumber } from '../i18n/format';
 import { UserDataTag } from './import/UserDataTag';
 import { Panel } from './Panel';
 

@@ -4,7 +4,7 @@ import { SCHEMES } from '../domain/classify';
 import { metricDef } from '../domain/metrics';
 import { buildChoropleth, choroplethOf } from '../state/selectors';
 import { useStore } from '../state/store';
-import { formatRange } from './format';
+import { formatRange } from '../i18n/format';
 import { Panel } from './Panel';
 
 /** The same metric under quantile, equal interval and Jenks side by side. */

@@ -3,7 +3,7 @@ import { splitRoot } from '../domain/aggregate';
 import { METRICS, metricValues, metricYears, seriesDefinition } from '../domain/metrics';
 import { selectCoverage } from '../state/selectors';
 import { useStore } from '../state/store';
-import { formatValue } from './format';
+import { formatValue } from '../i18n/format';
 import { Panel } from './Panel';
 import { RegencyDetail } from './RegencyDetail';
 

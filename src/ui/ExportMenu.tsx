@@ -16,7 +16,7 @@ import {
   sourcesCsv,
 } from './export-data';
 import { buildExportSpec, exportFileName } from './export-spec';
-import { localDay } from './format';
+import { localDay } from '../i18n/format';
 import { Popover } from './Popover';
 
 /**

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { bpsGap } from '../domain/gap';
 import { useStore } from '../state/store';
-import { formatNumber } from './format';
+import { formatNumber } from '../i18n/format';
 
 /**
  * The east–west gap in one line, for the phone's read-only view: the latest year with every province

@@ -29,7 +29,7 @@ import { seriesDefinition } from '../domain/metrics';
 import { effectiveYear, selectCoverage, selectOffline } from '../state/selectors';
 import type { Grouping } from '../state/slices/view';
 import { store, useStore } from '../state/store';
-import { formatCompact, formatNumber } from './format';
+import { formatCompact, formatNumber } from '../i18n/format';
 import { Panel } from './Panel';
 import { publisherOf } from './sources';
 

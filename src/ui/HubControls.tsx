@@ -1,16 +1,9 @@
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { demandYear, selectZones } from '../state/selectors';
-import { RADIUS_MAX_KM, RADIUS_MIN_KM, SEA_CROSSING_MAX_KM, type Hub } from '../state/slices/scenario';
+import { RADIUS_MAX_KM, RADIUS_MIN_KM, SEA_CROSSING_MAX_KM } from '../state/slices/scenario';
 import { store, useStore } from '../state/store';
-import { formatDate, formatNumber } from './format';
-
-/** "held Sep 13, 2018" / "sudah, 13 Sep 2018": the status, and the date of a held hub in the locale's words. */
-export function statusText(t: TFunction, locale: string, hub: Hub): string {
-  if (hub.status === 'held')
-    return hub.date ? t('hubs.heldOn', { date: formatDate(locale, hub.date) }) : t('hubs.heldUnknownDate');
-  return t(`hubs.${hub.status}`);
-}
+import { statusText } from '../map/hub-labels';
+import { formatNumber } from '../i18n/format';
 
 /** Add hub, catchment rule controls and the hub list with live reach. */
 export function HubControls() {

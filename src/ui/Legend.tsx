@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { metricDef } from '../domain/metrics';
 import { choroplethOf, effectiveYear, NO_DATA_COLOUR } from '../state/selectors';
 import { store, useStore } from '../state/store';
-import { formatRange } from './format';
+import { formatRange } from '../i18n/format';
 import { hasUserData } from './import/user-data';
 import { UserDataTag } from './import/UserDataTag';
 import { sourceLine } from './sources';

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../data/dataset';
 import { density } from '../map/layers/regencies';
-import { formatNumber, formatValue } from './format';
+import { formatNumber, formatValue } from '../i18n/format';
 
 /** A regency's figures with their sources, at the top of the province detail panel. */
 export function RegencyDetail({ data, index }: { data: Dataset; index: number }) {

@@ -4,7 +4,7 @@ import { parseScenesFile, scenesToFile } from '../state/scenes/file';
 import { SCENE_NAME_MAX, SCENE_NOTES_MAX, type Scene } from '../state/scenes/scene';
 import { store, useStore } from '../state/store';
 import { downloadText } from './download';
-import { localDay } from './format';
+import { localDay } from '../i18n/format';
 import { Panel } from './Panel';
 import { sceneProblemText } from './scene-problem';
 

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { metricDef, ranks } from '../domain/metrics';
 import { choroplethOf, effectiveYear } from '../state/selectors';
 import { store, useStore } from '../state/store';
-import { formatValue } from './format';
+import { formatValue } from '../i18n/format';
 import { Panel } from './Panel';
 import { hasUserData } from './import/user-data';
 import { UserDataTag } from './import/UserDataTag';

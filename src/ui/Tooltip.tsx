@@ -4,7 +4,7 @@ import type { HoverInfo } from '../map/MapView';
 import { metricDef, ranks } from '../domain/metrics';
 import { choroplethOf, effectiveYear } from '../state/selectors';
 import { useStore } from '../state/store';
-import { formatValue } from './format';
+import { formatValue } from '../i18n/format';
 import { hasUserData } from './import/user-data';
 import { UserDataTag } from './import/UserDataTag';
 import { sourceLine } from './sources';

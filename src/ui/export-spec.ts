@@ -8,7 +8,7 @@ import type { ExportScale } from '../map/export-layout';
 import type { ExportSpec } from '../map/export';
 import { choroplethOf, effectiveYear, NO_DATA_COLOUR } from '../state/selectors';
 import type { Store } from '../state/store';
-import { formatDate, formatNumber, formatRange } from './format';
+import { formatDate, formatNumber, formatRange } from '../i18n/format';
 import { demandParts } from './simulate/words';
 import { sourceLine } from './sources';
 

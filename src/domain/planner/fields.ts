@@ -38,7 +38,7 @@ export interface RegencyRecord {
   readonly bps: number;
 }
 
-const cellColumns = (cells: CellTable): PlannerCellColumns => cells as CellTable & PlannerCellColumns;
+const cellColumns = (cells: CellTable): PlannerCellColumns => cells;
 
 /** Does the surface carry the 3T flags (daerah tertinggal, outermost small islands)? */
 export function has3TFlags(cells: CellTable): boolean {

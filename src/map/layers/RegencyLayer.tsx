@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../data/dataset';
 import type { RegencyLayerMode, RegencyMeasure } from '../../state/slices/regencies';
 import { useStore } from '../../state/store';
-import { formatValue } from '../../ui/format';
+import { formatValue } from '../../i18n/format';
 import {
   REGENCIES_SOURCE_ID,
   REGENCY_AUTO_ZOOM,

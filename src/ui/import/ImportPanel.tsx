@@ -6,7 +6,7 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../../state/store';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../i18n/format';
 import { Panel } from '../Panel';
 import { ImportOptionsForm } from './ImportOptionsForm';
 import { ImportPreviewView } from './ImportPreviewView';

@@ -10,7 +10,7 @@ import type { BoundaryResult, ImportPreview } from '../../domain/import/pipeline
 import type { StatisticsResult } from '../../domain/import/statistics';
 import type { TrainingResult } from '../../domain/import/training';
 import { useStore } from '../../state/store';
-import { formatCompact, formatDate, formatNumber } from '../format';
+import { formatCompact, formatDate, formatNumber } from '../../i18n/format';
 import { problemText, suggestionText, whereText } from './issue-text';
 
 /** Rows shown per table; the rest are counted. */

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ImportIssue, Location, ParamValue, Problem, Suggestion } from '../../domain/import/issues';
-import { formatPlain } from '../format';
+import { formatPlain } from '../../i18n/format';
 
 /** The translation function: i18next's `t`, or any function with its call shape (tests). */
 export type Translate = TFunction | ((key: string, options?: Record<string, unknown>) => string);

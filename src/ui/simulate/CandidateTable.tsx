@@ -4,7 +4,7 @@ import type { Dataset } from '../../data/dataset';
 import { TOP_CANDIDATES } from '../../map/layers/candidates';
 import type { RankingResult, RankingRow } from '../../state/slices/results';
 import { store, useStore } from '../../state/store';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../i18n/format';
 import { countUnit } from './planner-words';
 import { formatCount, formatEstimate, formatShare, shortLabel } from './words';
 

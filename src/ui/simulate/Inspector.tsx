@@ -11,7 +11,7 @@ import {
 } from '../../state/planner-selectors';
 import type { Store } from '../../state/store';
 import { store, useStore } from '../../state/store';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../i18n/format';
 import { formatEstimate, formatShare, shortLabel } from './words';
 
 /** Finds a town by name and inspects it. */

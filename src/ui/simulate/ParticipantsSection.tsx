@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Dataset } from '../../data/dataset';
 import { participationReference } from '../../domain/planner/participants';
 import { store, useStore } from '../../state/store';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../i18n/format';
 
 /**
  * The optional "expected participants" estimate: a participation rate the user sets (a share of the estimated

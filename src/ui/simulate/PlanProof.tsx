@@ -8,7 +8,7 @@ import { isCancelled, TimeoutError, WorkerCrashedError } from '../../workers/cli
 import type { ExactDataSource, ExactProgressEvent } from '../../workers/exact-client';
 import { ExactError, exactClient } from '../../workers/exact-client';
 import type { SolveAnswer } from '../../workers/exact-protocol';
-import { formatNumber } from '../format';
+import { formatNumber } from '../../i18n/format';
 import { formatEstimate } from './words';
 
 /** Time limits the user can pick for the exact solve, in seconds. */

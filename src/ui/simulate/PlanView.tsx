@@ -5,7 +5,7 @@ import { stopsForShare } from '../../charts/reach-curve/scales';
 import type { Dataset } from '../../data/dataset';
 import { ROBUSTNESS_FACTORS } from '../../domain/optimizer/plan';
 import type { PlanResultView } from '../../state/slices/results';
-import { formatCompact, formatNumber } from '../format';
+import { formatCompact, formatNumber } from '../../i18n/format';
 import { PlanProof } from './PlanProof';
 import { PlanActions, stopRecords } from './PlanActions';
 import { countUnit } from './planner-words';

@@ -2,7 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Dataset } from '../../data/dataset';
 import type { DemandSettings } from '../../domain/demand';
-import { formatNumber, formatValue } from '../format';
+import { formatNumber, formatValue } from '../../i18n/format';
 
 /** One factor of the demand formula; `power` is shown as a superscript. */
 export interface FormulaPart {

@@ -87,4 +87,4 @@ export const urlStateArbitrary: fc.Arbitrary<UrlState> = fc.record({
   }),
   inspected: fc.option(fc.integer({ min: 0, max: 99999 }), { nil: null }),
   lastRun: fc.constantFrom(null, 'rank', 'plan'),
-}) as fc.Arbitrary<UrlState>;
+});

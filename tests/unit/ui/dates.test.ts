@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { markerLabel } from '../../../src/map/HubMarkers';
 import { createAppStore } from '../../../src/state/store';
 import { buildExportSpec } from '../../../src/ui/export-spec';
-import { formatDate, localDay } from '../../../src/ui/format';
-import { statusText } from '../../../src/ui/HubControls';
+import { formatDate, localDay } from '../../../src/i18n/format';
+import { statusText } from '../../../src/map/hub-labels';
 import { tEn, tId } from '../i18n/translate';
 import { embeddedDataset } from '../state/embedded-dataset';
 

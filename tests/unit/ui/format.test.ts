@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatNumber, formatValue } from '../../../src/ui/format';
+import { formatCompact, formatNumber, formatValue } from '../../../src/i18n/format';
 
 describe('locale-aware number formatting', () => {
   it('writes id-ID and en numbers in their own style, whichever was asked first', () => {
