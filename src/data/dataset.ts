@@ -196,6 +196,7 @@ export function prepareDataset(files: DatasetFiles): Dataset {
   } catch (e) {
     throw new DataLoadError('cells.bin', 'badCells', e instanceof Error ? e.message : String(e));
   }
+  cells = withRegencyFlags(cells, regencies);
   return {
     provinces,
     regencies,
@@ -208,4 +209,22 @@ export function prepareDataset(files: DatasetFiles): Dataset {
     index: createCellIndex(cells, cellsMeta.islandGaps),
     isEast: eastFlags(provinces),
   };
+}
+
+/**
+ * The cells with the planner's per-cell flags read from their regency: daerah tertinggal, and a regency with
+ * outermost small islands (the whole regency is flagged: the surface does not place people on single islands).
+ */
+function withRegencyFlags(cells: CellTable, regencies: RegenciesFile): CellTable {
+  const { regency } = cells;
+  if (!regency) return cells;
+  const tertinggal = new Uint8Array(cells.count);
+  const outermost = new Uint8Array(cells.count);
+  for (let c = 0; c < cells.count; c++) {
+    const r = regencies.regencies[regency[c]!];
+    if (!r) continue;
+    tertinggal[c] = r.tertinggal ? 1 : 0;
+    outermost[c] = r.outermostIslands > 0 ? 1 : 0;
+  }
+  return { ...cells, tertinggal, outermost };
 }

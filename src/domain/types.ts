@@ -286,6 +286,10 @@ export interface CellTable {
   readonly polygon: Uint8Array;
   /** Index in regencies.json (absent for tables made in the app, e.g. synthetic benchmarks). */
   readonly regency?: Uint16Array;
+  /** 1 = the cell's regency is a daerah tertinggal (Perpres 63/2020); from the regency table, when loaded. */
+  readonly tertinggal?: Uint8Array;
+  /** 1 = the cell's regency has outermost small islands (idn-area-data); from the regency table, when loaded. */
+  readonly outermost?: Uint8Array;
   /** Connected land mass id (0..islandCount-1). */
   readonly island: Uint16Array;
   /** H3 index split into high and low 32 bits. */

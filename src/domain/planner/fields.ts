@@ -1,15 +1,9 @@
 /**
- * Fields the planner reads from the data that the population surface and the gazetteer may not carry yet: per
- * cell its regency and the daerah-tertinggal and outermost-small-island flags, per place its kind (kota, regency
- * seat, province capital), regency and province. Each accessor defaults sensibly when the field is absent, and
- * says so (`has…`), so the UI can word "no data" instead of a silent zero.
- *
- * Expected shapes (all optional, decoded from the data files):
- *   CellTable  `regency: Uint16Array` (index into `regencies`), `tertinggal: Uint8Array`, `outermost: Uint8Array`
- *              (1 = flagged, 0 = not)
- *   PlacesFile `kind: ('kota' | 'regencySeat' | 'provinceCapital' | null)[]`, `regency: (number | null)[]`
- *              (index into `regencies`)
- *   Dataset    `regencies: { code: string; name: string; bps: number }[]` (bps = province code)
+ * Fields the planner reads from the data: per cell its regency and the daerah-tertinggal and outermost-small-island
+ * flags (derived from the regency table when the dataset is prepared), per place its kind (kota, regency seat,
+ * province capital) and regency. Each accessor defaults sensibly when a field is absent (data made in the app, e.g.
+ * imported boundaries or synthetic benchmarks), and says so (`has…`), so the UI can word "no data" instead of a
+ * silent zero.
  */
 import type { CellTable } from '../types';
 
@@ -84,8 +78,17 @@ export function hasPlaceKinds(places: object): boolean {
  */
 export function candidateKind(places: object, row: number): PlaceKind | null {
   const k = (places as PlannerPlaceColumns).kind?.[row] ?? null;
-  return k !== null && (PLACE_KINDS as readonly string[]).includes(k) ? (k as PlaceKind) : null;
+  return k === null ? null : (KIND_OF_GAZETTEER.get(k) ?? null);
 }
+
+/** The gazetteer's kinds (places.json) as host kinds; its other large towns ('town') are none of them. */
+const KIND_OF_GAZETTEER: ReadonlyMap<string, PlaceKind> = new Map([
+  ['capital', 'provinceCapital'],
+  ['kota', 'kota'],
+  ['seat', 'regencySeat'],
+  ['provinceCapital', 'provinceCapital'],
+  ['regencySeat', 'regencySeat'],
+]);
 
 /** A place's regency index, or null. */
 export function placeRegency(places: object, row: number): number | null {
@@ -94,5 +97,6 @@ export function placeRegency(places: object, row: number): number | null {
 
 /** The regency table of a dataset, or null when it has none. */
 export function regenciesOf(data: object): readonly RegencyRecord[] | null {
-  return (data as { regencies?: readonly RegencyRecord[] }).regencies ?? null;
+  const r = (data as { regencies?: { regencies?: readonly RegencyRecord[] } }).regencies;
+  return r?.regencies ?? null;
 }

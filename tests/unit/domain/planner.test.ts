@@ -179,7 +179,18 @@ describe('presets and participants', () => {
     expect(expectedParticipants(null, 0.02)).toBeNull();
   });
 
-  it('weight no cell without 3T flags in the data', () => {
-    expect(cellPriorityWeights(embeddedDataset().cells, 2)).toBeNull();
+  it('weights exactly the cells of daerah tertinggal and of regencies with outermost small islands', () => {
+    const data = embeddedDataset();
+    const weights = cellPriorityWeights(data.cells, 2)!;
+    const { regency } = data.cells;
+    let flagged = 0;
+    for (let c = 0; c < data.cells.count; c++) {
+      const r = data.regencies.regencies[regency![c]!]!;
+      const is3T = r.tertinggal || r.outermostIslands > 0;
+      expect(weights[c]).toBe(is3T ? 2 : 1);
+      if (is3T) flagged++;
+    }
+    expect(flagged).toBeGreaterThan(0);
+    expect(cellPriorityWeights(data.cells, 1)).toBeNull();
   });
 });

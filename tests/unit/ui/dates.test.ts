@@ -34,8 +34,8 @@ describe('dates per locale', () => {
       date: '2018-11-20',
     } as const;
     expect(statusText(tEn, 'en', hub)).toBe('held Nov 20, 2018');
-    expect(statusText(tId, 'id', hub)).toBe('sudah, 20 Nov 2018');
-    expect(statusText(tId, 'id', { ...hub, date: null })).toBe('sudah, tanggal tidak diketahui');
+    expect(statusText(tId, 'id', hub)).toBe('sudah terlaksana, 20 Nov 2018');
+    expect(statusText(tId, 'id', { ...hub, date: null })).toBe('sudah terlaksana, tanggal tidak diketahui');
   });
 
   it('names a hub marker with the same words and date as the hub list', () => {
@@ -48,7 +48,7 @@ describe('dates per locale', () => {
       date: '2018-11-20',
     } as const;
     expect(markerLabel(tEn, 'en', hub)).toBe('Hub Makassar (held Nov 20, 2018)');
-    expect(markerLabel(tId, 'id', hub)).toBe('Hub Makassar (sudah, 20 Nov 2018)');
+    expect(markerLabel(tId, 'id', hub)).toBe('Hub Makassar (sudah terlaksana, 20 Nov 2018)');
     expect(markerLabel(tId, 'id', { ...hub, status: 'planned', date: null })).toBe(
       'Hub Makassar (direncanakan)',
     );

@@ -151,7 +151,7 @@ describe('layouts', () => {
       ['population', 5554800],
     ]);
     expect(issues).toEqual([
-      'long.csv, row 4, column "metric": unknown metric; use one of population, internet_use_bps, internet_use_apjii, households_internet, msme_total, msme_umk',
+      'long.csv, row 4, column "metric": unknown metric; use one of population, internet_use_bps, internet_use_apjii, households_internet, msme_total, msme_umk, ip_tik',
     ]);
   });
 
@@ -181,7 +181,7 @@ describe('layouts', () => {
     });
     // The metric by its name, in either language.
     expect(issues).toEqual([
-      'd.csv, row 4, column "internet": a second value for Aceh, Internet use (% of population, BPS) 2024 (row 2 has 70); the first is kept',
+      'd.csv, row 4, column "internet": a second value for Aceh, Internet use (% of people aged 5+, BPS) 2024 (row 2 has 70); the first is kept',
     ]);
     expect(problemText(tId, 'id', p.issues[0]!.problem)).toBe(
       'nilai kedua untuk Aceh, Penggunaan internet (% penduduk, BPS) 2024 (baris 2 berisi 70); nilai pertama yang dipakai',
