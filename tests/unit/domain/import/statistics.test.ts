@@ -184,7 +184,7 @@ describe('layouts', () => {
       'd.csv, row 4, column "internet": a second value for Aceh, Internet use (% of people aged 5+, BPS) 2024 (row 2 has 70); the first is kept',
     ]);
     expect(problemText(tId, 'id', p.issues[0]!.problem)).toBe(
-      'nilai kedua untuk Aceh, Penggunaan internet (% penduduk, BPS) 2024 (baris 2 berisi 70); nilai pertama yang dipakai',
+      'nilai kedua untuk Aceh, Penggunaan internet (% penduduk usia 5+, BPS) 2024 (baris 2 berisi 70); nilai pertama yang dipakai',
     );
   });
 
