@@ -11,12 +11,22 @@ import { expect } from './helpers';
 const test = base.extend<{ a11y: A11yDriver }, { dashboardView: A11yDriver }>({
   a11y: async ({ page }, use) => use(new A11yDriver(page)),
   dashboardView: [
-    async ({ browser }, use) => {
-      const page = await browser.newPage();
+    async ({ browser }, use, workerInfo) => {
+      // A page made here does not get the config's context options by itself.
+      const { baseURL, viewport, locale, timezoneId, serviceWorkers } = workerInfo.project.use;
+      // axe needs a page of a context made with newContext().
+      const context = await browser.newContext({
+        ...(baseURL ? { baseURL } : {}),
+        ...(viewport ? { viewport } : {}),
+        ...(locale ? { locale } : {}),
+        ...(timezoneId ? { timezoneId } : {}),
+        ...(serviceWorkers ? { serviceWorkers } : {}),
+      });
+      const page = await context.newPage();
       const driver = new A11yDriver(page);
       await driver.open();
       await use(driver);
-      await page.close();
+      await context.close();
     },
     { scope: 'worker' },
   ],
