@@ -1,4 +1,4 @@
-// ESLint flat config (issue #2). Type-aware typescript-eslint for TS, react-hooks for components,
+// ESLint flat config. Type-aware typescript-eslint for TS, react-hooks for components,
 // and boundary rules that keep src/domain and src/workers free of UI and map libraries.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';

@@ -4,7 +4,7 @@ import { preloadFirstMap } from './scripts/vite-preload.ts';
 import { CONTENT_SECURITY_POLICY, SECURITY_HEADERS } from './scripts/security-headers.ts';
 
 /**
- * Issue #8: the built page carries a strict Content-Security-Policy (no inline or eval'd script, nothing from
+ * The built page carries a strict Content-Security-Policy (no inline or eval'd script, nothing from
  * other origins), so even a crafted imported name could not run code. As a meta tag only in the production build
  * (Vite's dev server injects inline scripts for hot reload); the preview server also sends it as headers, with
  * `frame-ancestors` (scripts/security-headers.ts).
@@ -23,7 +23,7 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-// Issue #2. MapLibre 6 loads its web worker from a URL; src/map/MapView.tsx hands it the worker that
+// MapLibre 6 loads its web worker from a URL; src/map/MapView.tsx hands it the worker that
 // Vite bundles (`?worker&url`), so no optimizeDeps exclusion is needed for dev or build.
 export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), preloadFirstMap()],

@@ -1,5 +1,5 @@
 /**
- * The naive baseline for bench/run.ts (issue #5): per candidate, a 64-step Turf circle polygon and a
+ * The naive baseline for bench/run.ts: per candidate, a 64-step Turf circle polygon and a
  * point-in-polygon test of every cell. No index, no island rule (it only has to be as fast as it can be).
  */
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';

@@ -1,5 +1,5 @@
 /**
- * Optimiser benchmark (issue #5): `npm run bench`. Not a test; prints a table, then one JSON line (the last).
+ * Optimiser benchmark: `npm run bench`. Not a test; prints a table, then one JSON line (the last).
  *
  * Cases, all at a 50 km radius:
  *  - catchment lists (CSR) build for every place, then the median full re-rank of all candidates after a hub

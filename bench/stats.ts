@@ -1,4 +1,4 @@
-/** Timing helpers for bench/run.ts (issue #5). Wall-clock, `performance.now()`; medians over repeats. */
+/** Timing helpers for bench/run.ts. Wall-clock, `performance.now()`; medians over repeats. */
 
 export interface Timing {
   readonly median: number;

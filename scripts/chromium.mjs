@@ -1,4 +1,4 @@
-// Where the system Chromium is and how to launch it (issue #2). Shared by scripts/e2e.mjs,
+// Where the system Chromium is and how to launch it. Shared by scripts/e2e.mjs,
 // scripts/screenshot.mjs and tests/e2e/playwright.config.ts. We never download a browser.
 import { existsSync } from 'node:fs';
 

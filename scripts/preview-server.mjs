@@ -1,4 +1,4 @@
-// Build the production site and serve it with `vite preview` on a free loopback port (issue #2).
+// Build the production site and serve it with `vite preview` on a free loopback port.
 // Used by scripts/e2e.mjs and scripts/screenshot.mjs.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';

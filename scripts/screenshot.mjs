@@ -1,4 +1,4 @@
-// `node scripts/screenshot.mjs` (issue #2): build the site, open it in Debian's Chromium and save
+// `node scripts/screenshot.mjs`: build the site, open it in Debian's Chromium and save
 // docs/screenshot.png for the README once the map has drawn everything.
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Baseline for the map-idle benchmark (issue #4): a bare MapLibre page showing the same polygons
+// Baseline for the map-idle benchmark: a bare MapLibre page showing the same polygons
 // (provinces and neighbouring countries from the same files), nothing else.
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { Map as MapLibreMap, setWorkerUrl } from 'maplibre-gl';

@@ -1,5 +1,5 @@
 /* global window */
-// `npm run bench:map` (issue #4; a benchmark, not a test). Measures, side by side in one run:
+// `npm run bench:map` (a benchmark, not a test). Measures, side by side in one run:
 //  1. time from navigation to the first map `idle` for the dashboard vs a bare MapLibre page showing
 //     the same polygons (ratio; target ≤ 1.5);
 //  2. how long one hub's reach takes to recompute during a drag (performance measures `jangkau:reach`

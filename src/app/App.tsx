@@ -20,7 +20,7 @@ import { Tooltip } from '../ui/Tooltip';
 import { mapViewComponent } from './map-code';
 
 // Start fetching the data at once, in parallel with the map's code (./map-code), before React renders. They are
-// decoded and indexed after the first commit, once the map has started (issue #4 time to idle).
+// decoded and indexed after the first commit, once the map has started (time to idle).
 const filesPromise = loadDatasetFiles(`${import.meta.env.BASE_URL}data/`);
 // A failure is worded by App once it renders; until then the rejection is not "unhandled" (no page error).
 filesPromise.catch(() => undefined);
@@ -44,7 +44,7 @@ export function App() {
         const s = store.getState();
         s.setDataset(d);
         if (s.hubs.length === 0) s.setHubs(initialHubs(d));
-        // Issue #7: the link applies over the defaults (its hubs replace the campaign's); scenes load from storage.
+        // The link applies over the defaults (its hubs replace the campaign's); scenes load from storage.
         startUrlSync(store);
         startScenePersistence(store);
       })

@@ -2,7 +2,7 @@
  * The map's code (MapView with MapLibre) is a chunk of its own. It starts loading when this module runs
  * (index.html preloads it too), and the first render waits for it (src/app/main.tsx): the map is then created in
  * the first commit, before the data arrive, rather than after the whole dashboard has rendered with them
- * (issue #4 time to idle).
+ * (time to idle).
  */
 import { lazy } from 'react';
 import type { MapView as MapViewComponent } from '../map/MapView';

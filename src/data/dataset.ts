@@ -37,7 +37,7 @@ export interface Dataset {
 }
 
 /**
- * Why a data file failed, as a code the UI words in the reader's language (issue #9), with the parameters its
+ * Why a data file failed, as a code the UI words in the reader's language, with the parameters its
  * words take: `unreachable` (the request failed; detail = the browser's message), `http` (detail = the status),
  * `badJson`, `badShape` (not the expected structure), `badCells` (cells.bin does not decode; detail = the
  * decoder's message), `internal` (anything else while preparing the data; detail = its message).

@@ -1,5 +1,5 @@
 /**
- * The catchment rule: which population cells a roadshow stop ("hub") reaches (issue #5).
+ * The catchment rule: which population cells a roadshow stop ("hub") reaches.
  *
  * This is THE definition shared by the map and the optimiser: the map draws exactly the cells returned here.
  *

@@ -1,5 +1,5 @@
 /**
- * Decoding of the population surface `public/data/cells.bin` described by `cells.json` (issue #5).
+ * Decoding of the population surface `public/data/cells.bin` described by `cells.json`.
  */
 import type { CellTable, CellsMeta } from './types';
 

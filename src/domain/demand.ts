@@ -1,5 +1,5 @@
 /**
- * Demand per population cell: who the roadshow is for (issue #5), in two units.
+ * Demand per population cell: who the roadshow is for, in two units.
  *
  *   count[c] = base[c] × (useOffline ? (1 − share[polygon]) : 1) × region[polygon] × (useCoverage ? (1 − covered[c]) : 1)
  *   score[c] = base[c] × (useOffline ? (1 − share[polygon])^a : 1) × region[polygon] × priority[c] × (same coverage)

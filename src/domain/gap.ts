@@ -1,5 +1,5 @@
 /**
- * The east–west digital gap (issue #6): population-weighted internet use of eastern vs western Indonesia per year,
+ * The east–west digital gap: population-weighted internet use of eastern vs western Indonesia per year,
  * the provinces behind each figure, the gap in percentage points and as a ratio, per-province series, provinces whose
  * class differs between BPS and APJII, and offline people outside every hub's catchment per region.
  *

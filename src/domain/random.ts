@@ -1,5 +1,5 @@
 /**
- * Seeded pseudo-random numbers for tests, benchmarks and synthetic instances (issue #5).
+ * Seeded pseudo-random numbers for tests, benchmarks and synthetic instances.
  * The domain never calls `Math.random()`; anything random takes a seed instead.
  */
 

@@ -2,7 +2,7 @@
  * The sea mask (public/data/sea-mask.geojson: the map's box minus Indonesia's land) comes cut into the squares
  * of a fixed grid, each piece with its square's key `k`. The map draws only the pieces near catchment zones:
  * the sea elsewhere needs no mask, and the whole mask cost a full-screen fill in every frame and its
- * triangulation at start-up (issue #4 time to idle).
+ * triangulation at start-up (time to idle).
  */
 import type { FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 

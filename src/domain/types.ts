@@ -104,7 +104,7 @@ export interface SourceRecord {
   /** The figure's only source is a blog or an aggregator: shown beside the figure. */
   readonly weak?: 'blog' | 'aggregator';
   readonly note: string;
-  /** True for figures a user imported (issue #8); shown as "user data" wherever they appear. */
+  /** True for figures a user imported; shown as "user data" wherever they appear. */
   readonly user?: boolean;
 }
 

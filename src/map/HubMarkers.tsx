@@ -16,7 +16,7 @@ const ARROWS: Record<string, readonly [number, number]> = {
 };
 
 /**
- * A marker's accessible name, worded like the hub list (issue #9): "Hub Makassar (held Nov 20, 2018)",
+ * A marker's accessible name, worded like the hub list: "Hub Makassar (held Nov 20, 2018)",
  * "Hub Makassar (sudah, 20 Nov 2018)".
  */
 export function markerLabel(t: TFunction, locale: string, hub: Hub): string {

@@ -5,7 +5,7 @@ import type { GeoJSONSource } from 'maplibre-gl';
 import * as maplibregl from 'maplibre-gl';
 import type { MapEvent } from '@vis.gl/react-maplibre';
 // MapLibre 6 resolves its worker next to its own module, which Vite does not emit; hand it the worker
-// that Vite bundles instead. Works in `vite dev` and in the production build (issue #2).
+// that Vite bundles instead. Works in `vite dev` and in the production build.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -56,7 +56,7 @@ import { RegencyLayer } from './layers/RegencyLayer';
 import { COUNTRIES_URL, PROVINCES_URL, SEA_MASK_URL } from './sources';
 
 // Start MapLibre's worker now, while React renders and the data download, rather than when the map is built:
-// fetching and starting the worker was on the first frame's critical path (issue #4 time to idle).
+// fetching and starting the worker was on the first frame's critical path (time to idle).
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 maplibregl.prewarm();
 /**
@@ -92,7 +92,7 @@ export interface HoverInfo {
  * (sea, countries, province outlines, loaded by MapLibre's worker) draws at once and the choropleth, zones,
  * hubs and labels fill in when the data arrive. `data-map-idle` is "true" once MapLibre has drawn
  * everything it has (its `idle` event) with the data applied, and "false" again while the camera moves;
- * browser tests wait for it. The performance mark `jangkau:map-idle` (issue #4 benchmark) is set then too.
+ * browser tests wait for it. The performance mark `jangkau:map-idle` (benchmark) is set then too.
  */
 export function MapView({ data, onHover }: { data: Dataset | null; onHover: (h: HoverInfo | null) => void }) {
   const { t } = useTranslation();

@@ -27,7 +27,7 @@ function numberImage(n: number, colour: string): ImageData | null {
  * The map's images (the no-data hatch, the candidates' numbers), drawn when a layer first asks for one: the
  * style has no sprite (nothing is fetched) and no glyphs. Mounted first inside `<Map>`, so the resolver is in
  * place before any layer asks; adding an image later would re-tile the layers that use it, and drawing all 90
- * numbers up front cost a fifth of a second before the first frame (issue #4 time to idle).
+ * numbers up front cost a fifth of a second before the first frame (time to idle).
  */
 export function StyleImages() {
   const { current: mapRef } = useMap();

@@ -1,5 +1,5 @@
 /**
- * The MapLibre map on screen, for code outside React that needs it (image export, issue #7). Set by `MapSync`
+ * The MapLibre map on screen, for code outside React that needs it (image export). Set by `MapSync`
  * inside `<Map>`; null while the map is not mounted.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';

@@ -1,5 +1,5 @@
 /**
- * Pure layout of the exported map image (issue #7): output size, text wrapping, label placement and the boxes of
+ * Pure layout of the exported map image: output size, text wrapping, label placement and the boxes of
  * the title, legend and footer. Units are CSS pixels; the drawing code multiplies by the export scale.
  */
 

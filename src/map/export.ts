@@ -1,5 +1,5 @@
 /**
- * PNG export of the map (issue #7), ready for a slide: the map at 1× or 2× with province labels, hubs, a title,
+ * PNG export of the map, ready for a slide: the map at 1× or 2× with province labels, hubs, a title,
  * the legend, the source line and the stamped assumptions.
  *
  * MapLibre's WebGL canvas has no `preserveDrawingBuffer`, so the map is copied inside a `render` event, right
@@ -31,7 +31,7 @@ export interface ExportSpec extends ExportText {
 }
 
 /**
- * Why an image export failed, as a code the UI words in the reader's language (issue #9), with the parameters
+ * Why an image export failed, as a code the UI words in the reader's language, with the parameters
  * its words take: `notReady` (no map on screen), `noRedraw` (the map did not draw a frame in time), `noCanvas`
  * (the browser gave no 2D canvas, often for lack of memory), `encodeFailed` (no PNG came out), `failed`
  * (anything else; detail = the browser's own message, e.g. a SecurityError).

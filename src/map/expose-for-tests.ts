@@ -2,7 +2,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 
 declare global {
   interface Window {
-    /** Set only in dev builds or with `?e2e` in the URL, for browser tests (issue #2). */
+    /** Set only in dev builds or with `?e2e` in the URL, for browser tests. */
     __jangkau?: { map: MapLibreMap };
   }
 }

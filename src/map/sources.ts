@@ -1,4 +1,4 @@
-/** URLs of the GeoJSON files built by `npm run data` into public/data (issue #2). */
+/** URLs of the GeoJSON files built by `npm run data` into public/data. */
 
 /** Absolute URL of a file under public/data, honouring Vite's `base`; MapLibre fetches it in its worker. */
 function dataUrl(file: string): string {

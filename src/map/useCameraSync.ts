@@ -1,5 +1,5 @@
 /**
- * Camera sync (issue #7). The store's camera carries its origin: the map records every finished move with origin
+ * Camera sync. The store's camera carries its origin: the map records every finished move with origin
  * 'map'; a camera set by the app (a link, a scene) has origin 'app' and the map flies there, or jumps when the
  * user prefers reduced motion. Origins keep the map, the store and the URL from looping.
  */

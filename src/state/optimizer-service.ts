@@ -1,5 +1,5 @@
 /**
- * The roadshow optimiser as the app uses it (issue #5): one worker client, fed with the loaded dataset (again
+ * The roadshow optimiser as the app uses it: one worker client, fed with the loaded dataset (again
  * whenever `store.dataset` changes, e.g. after a boundary import), asked to rank or plan the scenario the store
  * describes (hubs, catchment rule, demand settings, candidate filter, internet-use year). Results go to the
  * results slice. Lives outside React; the simulate panel calls `rank()` / `plan()`.

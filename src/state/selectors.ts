@@ -119,7 +119,7 @@ export function choroplethOf(s: Store): Choropleth | null {
 
 /** The year of BPS internet use whose offline share counts "underserved" people. */
 export const demandYear = memoLast((data: Dataset) => {
-  // The latest year with the widest coverage: an import of a few provinces' newer figures (issue #8) must not
+  // The latest year with the widest coverage: an import of a few provinces' newer figures must not
   // leave every other province without a share (and so counted as wholly offline).
   let best: number | null = null;
   let covered = -1;
@@ -179,7 +179,7 @@ interface ZoneCacheEntry {
   readonly features: ReturnType<typeof zoneFeatures>;
 }
 const zoneCache = new Map<string, ZoneCacheEntry>();
-/** The dataset the cache was filled from: an import (issue #8) changes shares and polygons, so reach too. */
+/** The dataset the cache was filled from: an import changes shares and polygons, so reach too. */
 let zoneCacheData: Dataset | null = null;
 
 /**

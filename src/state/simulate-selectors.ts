@@ -1,5 +1,5 @@
 /**
- * Derived data of the roadshow simulation (issue #5), memoised: the internet-use year and shares the optimiser
+ * Derived data of the roadshow simulation, memoised: the internet-use year and shares the optimiser
  * uses, MSME rates, a live preview of the demand's missing data, and how many places pass the candidate filter.
  */
 import type { Dataset } from '../data/dataset';

@@ -1,7 +1,7 @@
 /**
- * URL sync (issue #7): applies the page's link once the data has loaded, then mirrors the store into the
+ * URL sync: applies the page's link once the data has loaded, then mirrors the store into the
  * address bar with `history.replaceState`, debounced. Parameters this app does not own (e.g. `?e2e`) stay.
- * Also switches i18next when the language changes (the Indonesian strings arrive with issue #9).
+ * Also switches i18next when the language changes.
  */
 import { i18next } from '../i18n';
 import type { StoreApi } from 'zustand/vanilla';

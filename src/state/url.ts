@@ -1,5 +1,5 @@
 /**
- * The URL codec (issue #7): every piece of user intent as short, readable query parameters, versioned (`v=1`).
+ * The URL codec: every piece of user intent as short, readable query parameters, versioned (`v=1`).
  *
  * `encode` and `decode` are pure. `decode` validates each parameter on its own (zod), so a hand-edited or garbled
  * link loses only its broken parts: each is reported in `dropped` with a reason code and the rest applies.
@@ -116,7 +116,7 @@ export interface Dropped {
   readonly value: string;
   readonly reason: DropReason;
   /**
-   * Context for the reason, free of words (issue #9): the allowed range (`3–9`), values (`0, 1`) or format
+   * Context for the reason, free of words: the allowed range (`3–9`), values (`0, 1`) or format
    * (`YYYY-MM-DD`), a maximum, or the version the link is read as.
    */
   readonly detail?: string;

@@ -5,7 +5,7 @@ import { ExportMenu } from './ExportMenu';
 import { PresenterButton } from './presenter/PresenterMode';
 import { ShareButton } from './ShareButton';
 
-/** The header's briefing controls (issue #7): share, scenes, presenter mode, image and data export. */
+/** The header's briefing controls: share, scenes, presenter mode, image and data export. */
 export function BriefingActions() {
   const { t } = useTranslation();
   const scenesOpen = useStore((s) => s.panel === 'scenes');

@@ -20,7 +20,7 @@ import { localDay } from '../i18n/format';
 import { Popover } from './Popover';
 
 /**
- * Why the image could not be made, in the reader's language (issue #9); the browser's own message stays as it is.
+ * Why the image could not be made, in the reader's language; the browser's own message stays as it is.
  * @example imageFailedText(t, { code: 'noCanvas' }) // 'The image could not be made: the browser could not …'
  */
 export function imageFailedText(t: TFunction, failure: ExportFailure): string {
@@ -28,7 +28,7 @@ export function imageFailedText(t: TFunction, failure: ExportFailure): string {
   return t('briefing.imageFailed', { message: why });
 }
 
-/** The image items: the map as a PNG at 1× or 2×, with legend, title, source and assumptions (issue #7). */
+/** The image items: the map as a PNG at 1× or 2×, with legend, title, source and assumptions. */
 function useImageItems() {
   const { t, i18n } = useTranslation();
   const map = useSyncExternalStore(subscribeActiveMap, getActiveMap);
@@ -73,7 +73,7 @@ interface MenuItem {
   readonly run: () => void;
 }
 
-/** The data items: province statistics (CSV, GeoJSON), sources, and the plan when there is one (issue #7). */
+/** The data items: province statistics (CSV, GeoJSON), sources, and the plan when there is one. */
 function useDataItems(): MenuItem[] {
   const { t } = useTranslation();
   const data = useStore((s) => s.dataset);

@@ -35,7 +35,7 @@ import { publisherOf } from './sources';
 
 /**
  * The gap view's source and year: the year the map shows, whatever its metric, when the source has figures for
- * it (else the source's latest year); APJII when the map shows APJII's internet use, else BPS (issue #6).
+ * it (else the source's latest year); APJII when the map shows APJII's internet use, else BPS.
  */
 function useSourceAndYear(series: Record<GapSource, GapSeries> | null) {
   const metric = useStore((s) => s.metric);
@@ -76,7 +76,7 @@ function TableToggle({ children }: { children: ReactNode }) {
 }
 
 /**
- * The east–west gap for executives (issue #6): headline (east vs west, gap in pp and as a ratio, change since the
+ * The east–west gap for executives: headline (east vs west, gap in pp and as a ratio, change since the
  * first year), the trend, provinces as a dumbbell, BPS/APJII switch with class changes, and the reach of the hubs.
  */
 export function GapView() {

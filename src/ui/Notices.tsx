@@ -60,7 +60,7 @@ function NoticeBody({ notice }: { notice: Notice }) {
 }
 
 /**
- * Why the embedded data did not load, naming the file, in the reader's language (issue #9); an HTTP status or
+ * Why the embedded data did not load, naming the file, in the reader's language; an HTTP status or
  * the browser's message is kept as it is.
  * @example dataLoadText(t, { file: 'cells.json', reason: 'http', detail: '404' }) // 'The embedded data could not be loaded: the server answered HTTP 404 for the file cells.json.'
  */
@@ -95,7 +95,7 @@ export function DataLoadNotice({ failure }: { failure: DataLoadFailure }) {
   );
 }
 
-/** Visible, dismissible notices over the map: ignored link settings, unreadable saved scenes (issue #7). */
+/** Visible, dismissible notices over the map: ignored link settings, unreadable saved scenes. */
 export function Notices() {
   const { t } = useTranslation();
   const notices = useStore((s) => s.notices);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 
 /**
- * A header button that opens a small menu below it (issue #7). Closes on Escape (focus returns to the button),
+ * A header button that opens a small menu below it. Closes on Escape (focus returns to the button),
  * on a click outside, and when `close` is called by an item.
  */
 export function Popover({

@@ -57,7 +57,7 @@ function SceneEditor({ scene, onDone }: { scene: Scene; onDone: () => void }) {
   );
 }
 
-/** Save the view as a scene; list, show, edit, reorder, delete; export and import (issue #7). */
+/** Save the view as a scene; list, show, edit, reorder, delete; export and import. */
 export function ScenesPanel() {
   const { t } = useTranslation();
   const scenes = useStore((s) => s.scenes);

@@ -6,7 +6,7 @@ import { flushUrl } from '../state/url-sync';
 type Status = { type: 'idle' } | { type: 'manual'; url: string };
 
 /**
- * "Share link" (issue #7): copies the page's address, which always carries the current view, and says so in a
+ * "Share link": copies the page's address, which always carries the current view, and says so in a
  * toast. Where the clipboard API is missing or refused, a text field with the link appears, selected, for the user
  * to copy.
  */

@@ -1,4 +1,4 @@
-/** Saves a blob as a file through a temporary `<a download>` link (issue #7: image and data exports). */
+/** Saves a blob as a file through a temporary `<a download>` link (Image and data exports). */
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,5 +1,5 @@
 /**
- * Data exports (issue #7): province statistics (every metric and year per polygon, with source ids and the
+ * Data exports: province statistics (every metric and year per polygon, with source ids and the
  * estimate/aggregated flags) as CSV and GeoJSON, the source list as CSV, and a roadshow plan as CSV/GeoJSON.
  * Pure functions from data to text; the menu downloads them. Missing values stay empty (CSV) or null (GeoJSON).
  */
@@ -203,7 +203,7 @@ const normalised = (plan: PlanExport) => ({
 });
 
 /**
- * The plan as CSV, in the planning panel's own format (src/ui/simulate/plan-export.ts, issue #5).
+ * The plan as CSV, in the planning panel's own format (src/ui/simulate/plan-export.ts).
  *
  * @example exportPlanCsv({ stops: [{ name: 'Ambon', lat: -3.7, lon: 128.2, gain: 1200, cumulative: 1200 }] })
  * // "stop,name,lat,lon,newly_reached,cumulative,robust\r\n1,Ambon,-3.7,128.2,1200,1200,\r\n"
@@ -218,7 +218,7 @@ export function exportPlanGeoJson(plan: PlanExport): string {
 }
 
 /**
- * Reads a plan from the store without depending on its shape yet (the planning panel, issue #5, owns it): a
+ * Reads a plan from the store without depending on its shape yet (the planning panel, owns it): a
  * `plan` with a `stops` list of named points with gains, else null.
  */
 export function planOf(state: object): PlanExport | null {

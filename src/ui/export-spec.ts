@@ -1,5 +1,5 @@
 /**
- * What the exported image says (issue #7): title, legend, source line and the stamped assumptions (metric, year,
+ * What the exported image says: title, legend, source line and the stamped assumptions (metric, year,
  * catchment rule, hubs, demand formula), from the store's state. Pure apart from the translation function.
  */
 import type { TFunction } from 'i18next';

@@ -1,4 +1,4 @@
-/** Words for what is wrong with saved or imported scenes (issue #9): `briefing.problem.<code>`. */
+/** Words for what is wrong with saved or imported scenes: `briefing.problem.<code>`. */
 import type { TFunction } from 'i18next';
 import type { SceneProblem } from '../state/scenes/storage';
 

@@ -1,5 +1,5 @@
 /**
- * Promise API of the optimiser worker (issue #5).
+ * Promise API of the optimiser worker.
  *
  * - Latest wins: a new `rank` (or `plan`) rejects the previous pending one of the same kind with a
  *   `CancelledError` and tells the worker to drop it; a stale answer that still arrives is ignored.

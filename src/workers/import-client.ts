@@ -1,5 +1,5 @@
 /**
- * Promise API of the import worker (issue #8).
+ * Promise API of the import worker.
  *
  * - Latest wins: a new analysis cancels the pending one (its promise rejects with `CancelledError`). The worker
  *   may be busy in a long synchronous parse, so it is stopped and a fresh one starts.

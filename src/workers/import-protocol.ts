@@ -1,5 +1,5 @@
 /**
- * The import worker's message protocol (issue #8) and its server side, shared by the worker shell
+ * The import worker's message protocol and its server side, shared by the worker shell
  * (import.worker.ts) and the client's main-thread fallback (import-client.ts).
  *
  * Request: analyse (a file, the user's choices, what the pipeline needs from the dataset). Responses:

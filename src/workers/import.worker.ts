@@ -1,4 +1,4 @@
-/** Import worker (issue #8): a thin shell around the import request handler, holding its lifeline (lifeline.ts). */
+/** Import worker: a thin shell around the import request handler, holding its lifeline (lifeline.ts). */
 import { createImportHandler, type ImportRequest, type ImportResponse } from './import-protocol';
 import { holdLifeline } from './lifeline';
 

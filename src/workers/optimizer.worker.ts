@@ -1,5 +1,5 @@
 /**
- * The optimiser worker (issue #5): a thin shell around the protocol's request handler. Created by client.ts as
+ * The optimiser worker: a thin shell around the protocol's request handler. Created by client.ts as
  * `new Worker(new URL('./optimizer.worker.ts', import.meta.url), { type: 'module', name })`; it holds its
  * lifeline (lifeline.ts) so the page notices at once if it dies.
  */

@@ -1,5 +1,5 @@
 /**
- * The optimiser worker's typed message protocol (issue #5), and its server side: the request handler that the
+ * The optimiser worker's typed message protocol, and its server side: the request handler that the
  * worker shell (optimizer.worker.ts) and the client's main-thread fallback both run.
  *
  * Requests: init (data, once per worker), rank, plan, cancel. Responses: progress, result, error; each carries

@@ -1,5 +1,5 @@
 /**
- * Accessibility and layout driver (issue #9): opens each view as a user would and runs axe-core on it.
+ * Accessibility and layout driver: opens each view as a user would and runs axe-core on it.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from './helpers';

@@ -1,4 +1,4 @@
-// Issue #9: zero serious or critical axe-core violations on each view; layouts at laptop, projector and phone sizes.
+// Zero serious or critical axe-core violations on each view; layouts at laptop, projector and phone sizes.
 import { test as base } from './driver';
 import { A11yDriver } from './a11y-driver';
 import { expect } from './helpers';

@@ -1,5 +1,5 @@
 /**
- * Briefing driver for the issue #7 specs: what a presenter does (share a link, save scenes, present, export) and
+ * Briefing driver for the specs: what a presenter does (share a link, save scenes, present, export) and
  * what they see (the view a link restores, the scene counter, the exported image). Only helpers.ts imports
  * Playwright; elements are found by role and accessible name.
  */
@@ -120,7 +120,7 @@ export class BriefingDriver {
     await this.page.getByRole('button', { name: `Remove hub ${name}` }).click();
   }
 
-  /** Adds a hub by clicking the map at a place (the "Add hub" flow of issue #4). */
+  /** Adds a hub by clicking the map at a place. */
   async addHubAt(lon: number, lat: number): Promise<void> {
     await this.page.getByRole('button', { name: 'Add hub' }).click();
     const p = await this.page.evaluate(([x, y]) => window.__jangkau!.map.project([x, y]), [

@@ -1,4 +1,4 @@
-// Issue #7: a briefing travels as a link, steps through saved scenes, and exports a slide-ready image.
+// A briefing travels as a link, steps through saved scenes, and exports a slide-ready image.
 import { expect, mapPixels, saveArtifact, test, BriefingDriver } from './briefing-driver';
 
 const MAKASSAR = { lon: 119.42, lat: -5.14 };

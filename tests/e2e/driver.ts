@@ -1,5 +1,5 @@
 /**
- * Domain driver for the dashboard (issue #2): specs say what a user does and sees; this file knows
+ * Domain driver for the dashboard: specs say what a user does and sees; this file knows
  * how to find it (by role and accessible name) and how to read the map.
  */
 import { COUNTRY_COLOUR, SEA_COLOUR } from '../../src/map/layers/base';

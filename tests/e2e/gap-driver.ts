@@ -1,5 +1,5 @@
 /**
- * Driver for the east–west gap view (issue #6): open it from the header, read the headline as a user sees it,
+ * Driver for the east–west gap view: open it from the header, read the headline as a user sees it,
  * pick a year, hover and click provinces in the province chart, and read what the map highlights.
  * Only helpers.ts imports Playwright.
  */

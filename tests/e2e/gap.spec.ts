@@ -1,4 +1,4 @@
-// Issue #6: the east–west gap view. Its headline must agree with a computation done here, independently of the
+// The east–west gap view. Its headline must agree with a computation done here, independently of the
 // app's code, from the same data files the app loads.
 import { test as base } from './driver';
 import { GapDriver } from './gap-driver';

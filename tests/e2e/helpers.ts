@@ -1,5 +1,5 @@
 /**
- * Browser-level helpers for the e2e specs (issue #2). This is the only module that imports
+ * Browser-level helpers for the e2e specs. This is the only module that imports
  * @playwright/test; specs talk to the domain driver in driver.ts.
  */
 import { mkdir } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Driver for the issue #8 specs: what a user does with "Import data" (pick a file, read the preview, apply,
+ * Driver for the specs: what a user does with "Import data" (pick a file, read the preview, apply,
  * undo) and what they see afterwards (the table of the map, the legend, the hub list). Only helpers.ts imports
  * Playwright.
  */
@@ -12,7 +12,7 @@ import { expect } from './helpers';
 
 const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 
-/** What the user reads on the controls, in each language of the app (issue #9). */
+/** What the user reads on the controls, in each language of the app. */
 const WORDS = {
   en: {
     map: 'Map of Indonesian provinces',

@@ -1,4 +1,4 @@
-// Issue #8: bring your own data — a preview before anything changes, apply, undo, a failed import that loses
+// Bring your own data — a preview before anything changes, apply, undo, a failed import that loses
 // nothing, and imported text that is only ever shown as text.
 import { test as base } from './driver';
 import { expect } from './helpers';

@@ -1,5 +1,5 @@
 /**
- * Map driver for the issue #4 specs: what a user does on the map (pick a metric, add and drag hubs) and
+ * Map driver for the specs: what a user does on the map (pick a metric, add and drag hubs) and
  * what they see (the colour at a place, the reach shown for a hub). Only helpers.ts imports Playwright.
  */
 import type { Locator, Page, Rgb } from './helpers';

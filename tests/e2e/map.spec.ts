@@ -1,4 +1,4 @@
-// Issue #4: the map responds to the metric, hubs and their catchment zones as a planner expects.
+// The map responds to the metric, hubs and their catchment zones as a planner expects.
 import { test as base } from './driver';
 import { expect, hexToRgb } from './helpers';
 import { colourDistance, MapDriver } from './map-driver';

@@ -1,5 +1,5 @@
 /**
- * Driver for the roadshow planner (issue #5): open "Plan roadshow", rank the candidates, add one as the next stop,
+ * Driver for the roadshow planner: open "Plan roadshow", rank the candidates, add one as the next stop,
  * plan k stops, read the tables and the curve as a user sees them, and download the plan.
  * Only helpers.ts imports Playwright.
  */

@@ -1,4 +1,4 @@
-// Issue #2: the built dashboard loads, MapLibre draws the provinces, and nothing leaves the origin.
+// The built dashboard loads, MapLibre draws the provinces, and nothing leaves the origin.
 import { expect, test } from './driver';
 
 test('the dashboard opens on a drawn map of Indonesia, offline and without errors', async ({ dashboard }) => {
@@ -22,7 +22,7 @@ test('the dashboard opens on a drawn map of Indonesia, offline and without error
   expect(dashboard.foreignRequests, 'no request leaves the page origin').toEqual([]);
 });
 
-// Issue #9: a data file that does not load is named, in the link's language; the Language control still works.
+// A data file that does not load is named, in the link's language; the Language control still works.
 test('a missing data file is named in Bahasa Indonesia or English, with a way to reload', async ({
   dashboard,
 }) => {

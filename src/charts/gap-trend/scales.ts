@@ -1,5 +1,5 @@
 /**
- * Geometry of the east–west trend chart (issue #6): d3 computes scales, line and area paths; GapTrend.tsx renders.
+ * Geometry of the east–west trend chart: d3 computes scales, line and area paths; GapTrend.tsx renders.
  * Lines join only years with complete provincial coverage. Adjacent complete years get a solid segment; complete
  * years with only partial or missing years between them get a dashed "bridge", so no partial year is averaged in.
  * Years measured under different definitions are never joined: the change is marked as a break.

@@ -1,5 +1,5 @@
 /**
- * Geometry of the province dumbbell chart (issue #6): provinces ranked by the selected year's value, a dot for the
+ * Geometry of the province dumbbell chart: provinces ranked by the selected year's value, a dot for the
  * first year with data and one for the selected year, joined by a bar. d3 computes; Dumbbell.tsx renders.
  */
 import { scaleLinear, type ScaleLinear } from 'd3-scale';

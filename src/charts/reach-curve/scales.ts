@@ -1,5 +1,5 @@
 /**
- * Geometry of the reach curve (issue #5): cumulative underserved reach against the number of planned stops, with
+ * Geometry of the reach curve: cumulative underserved reach against the number of planned stops, with
  * each stop's marginal gain as a bar on the same scale, so diminishing returns show as shrinking bars under a
  * flattening line. d3 computes; ReachCurve.tsx renders.
  */

@@ -1,5 +1,5 @@
 /**
- * Which polygon each point lies in (issue #8): population cells and gazetteer places are re-assigned when the
+ * Which polygon each point lies in: population cells and gazetteer places are re-assigned when the
  * user brings their own boundaries. Even-odd ray casting over every ring of a polygon (holes included), with
  * each ring's edges binned into horizontal bands so a test looks at a few edges only. Points outside every
  * polygon (coastal cells beyond a simplified coastline) go to the nearest polygon.

@@ -1,5 +1,5 @@
 /**
- * A user's province boundaries (issue #8) → polygon records that replace the embedded ones for display and
+ * A user's province boundaries → polygon records that replace the embedded ones for display and
  * aggregation. Each feature is matched to a province by a property the user picks (code or name). Features of
  * the same province are merged. A province without a feature of its own goes to the polygon of the province it
  * was split from (Kalimantan Utara into Kalimantan Timur on a 33-polygon file; the four new Papua provinces

@@ -1,5 +1,5 @@
 /**
- * Guessing what the columns of a user's CSV hold (issue #8), from their header and their values. Every guess is
+ * Guessing what the columns of a user's CSV hold, from their header and their values. Every guess is
  * shown in the import panel and can be changed by the user.
  */
 import { METRIC_KIND } from '../aggregate';

@@ -1,5 +1,5 @@
 /**
- * CSV text to a table of strings (issue #8), with papaparse. Handles a UTF-8 byte-order mark, comma, semicolon,
+ * CSV text to a table of strings, with papaparse. Handles a UTF-8 byte-order mark, comma, semicolon,
  * tab or pipe delimiters (detected), quoted fields (with delimiters, quotes and line breaks inside), and
  * reports malformed quoting and rows with the wrong number of fields by spreadsheet row number.
  */

@@ -1,5 +1,5 @@
 /**
- * Dates as planners write them (issue #8): ISO ("2018-09-13"), day first as in Indonesia ("13/09/2018",
+ * Dates as planners write them: ISO ("2018-09-13"), day first as in Indonesia ("13/09/2018",
  * "13-09-2018", "13.09.2018"), and with Indonesian or English month names ("13 September 2018", "13 Sep 2018",
  * "September 13, 2018"). The calendar is checked (no 31 April).
  */

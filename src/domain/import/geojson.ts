@@ -1,5 +1,5 @@
 /**
- * Reading a boundary file (issue #8): GeoJSON (a FeatureCollection or one Feature) or TopoJSON (converted with
+ * Reading a boundary file: GeoJSON (a FeatureCollection or one Feature) or TopoJSON (converted with
  * topojson-client), validated with zod. Each feature is checked on its own, so one broken feature is reported
  * by its JSON path (`features[3].geometry.coordinates[0][5]`) and the others are still read.
  */

@@ -1,8 +1,8 @@
 /**
- * Problems found while importing a user's file (issue #8). Every issue names the file and where in it the
+ * Problems found while importing a user's file. Every issue names the file and where in it the
  * problem is: a row and column of a CSV (rows numbered as a spreadsheet shows them, the header is row 1), a
  * JSON path of a GeoJSON/TopoJSON file (`features[3].geometry.coordinates[0][5]`), or a line and column of
- * text that is not JSON. What is wrong is a code with parameters (issue #9): src/ui/import/issue-text.ts words
+ * text that is not JSON. What is wrong is a code with parameters: src/ui/import/issue-text.ts words
  * it in the reader's language.
  */
 
@@ -19,7 +19,7 @@ export type Location =
   | { readonly type: 'text'; readonly line: number; readonly column: number };
 
 /**
- * Every problem the import reports, with the names of the values its words need (issue #9). The domain stays
+ * Every problem the import reports, with the names of the values its words need. The domain stays
  * free of any language: the UI words a problem as `import.problem.<code>` with these parameters. Numbers are
  * formatted for the reader's language by the UI, so years, codes and values echoed from the file are passed as
  * text; a `metric` parameter is a metric id, shown by its name.

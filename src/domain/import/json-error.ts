@@ -1,5 +1,5 @@
 /**
- * Where JSON text first goes wrong (issue #8). `JSON.parse` error messages differ between engines and often
+ * Where JSON text first goes wrong. `JSON.parse` error messages differ between engines and often
  * give no position, so a failed parse is re-scanned here to report a line and column. Iterative, so deeply
  * nested input cannot overflow the stack.
  */

@@ -1,5 +1,5 @@
 /**
- * Merging imported statistics into the dataset's (issue #8). Imported figures for a metric and year replace
+ * Merging imported statistics into the dataset's. Imported figures for a metric and year replace
  * the existing ones for the same territory: a 38-province value for Papua replaces the 34-province value of
  * (old) Papua, which covered today's Papua Selatan, Papua Tengah and Papua Pegunungan too; never are two
  * values for overlapping territory kept side by side.

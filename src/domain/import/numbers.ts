@@ -1,5 +1,5 @@
 /**
- * Reading numbers the way Indonesian and English spreadsheets write them (issue #8): "12,5" and "12.5",
+ * Reading numbers the way Indonesian and English spreadsheets write them: "12,5" and "12.5",
  * "1.234.567" and "1,234,567", "1.234,5", spaces or non-breaking spaces between thousands, a trailing "%".
  *
  * Whether "." or "," is the decimal mark is decided per column from the values that can only be read one way

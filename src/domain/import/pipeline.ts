@@ -1,5 +1,5 @@
 /**
- * The import pipeline (issue #8): file text + the user's choices → a preview of exactly what applying would
+ * The import pipeline: file text + the user's choices → a preview of exactly what applying would
  * change, and every problem with its location. Pure and synchronous; the import worker runs it off the main
  * thread and the client falls back to running it in place. It never throws: an unexpected failure becomes a
  * blocking issue.

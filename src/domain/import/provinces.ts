@@ -1,5 +1,5 @@
 /**
- * Matching what a user's file calls a province to one of the 38 current provinces (issue #8).
+ * Matching what a user's file calls a province to one of the 38 current provinces.
  *
  * Accepted: BPS or Kemendagri codes (they differ for the Papua region, 91–97: data/SOURCES.md section 0, so
  * the user says which system when such a code appears), ISO 3166-2 codes ("ID-JB", "JB"), Indonesian and

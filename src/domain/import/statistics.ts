@@ -1,5 +1,5 @@
 /**
- * Province statistics from a CSV (issue #8): rows → observations, with a row-level account of everything that
+ * Province statistics from a CSV: rows → observations, with a row-level account of everything that
  * was not taken (unmatched provinces, unreadable or out-of-range values, conflicting duplicates).
  *
  * Three layouts are read:

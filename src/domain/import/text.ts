@@ -1,5 +1,5 @@
 /**
- * Text normalisation and fuzzy matching for imported names (issue #8): case, accents, punctuation and spacing
+ * Text normalisation and fuzzy matching for imported names: case, accents, punctuation and spacing
  * never decide whether "DI. ACEH" is Aceh.
  */
 

@@ -1,5 +1,5 @@
 /**
- * Training records from a CSV (issue #8): where (a city of the gazetteer, or latitude/longitude), when, how
+ * Training records from a CSV: where (a city of the gazetteer, or latitude/longitude), when, how
  * many people (and optionally MSMEs) were trained. Records at the same place become one held hub; hubs feed
  * the training-coverage metric like the campaign's own stops.
  */

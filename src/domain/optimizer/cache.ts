@@ -1,5 +1,5 @@
 /**
- * A small cache of catchment lists, so that a re-rank after a hub change reuses them (issue #5).
+ * A small cache of catchment lists, so that a re-rank after a hub change reuses them.
  * Keyed by the index and place table (by identity) and the rule (by value). Least recently used goes first.
  */
 import type { CatchmentLists, CatchmentRule, CellIndex, PointColumns } from '../catchment';

@@ -1,5 +1,5 @@
 /**
- * Cancellation shared by the optimiser, the worker and its client (issue #5).
+ * Cancellation shared by the optimiser, the worker and its client.
  */
 
 /** The least of `AbortSignal` the optimiser needs; a plain `{ aborted: false }` object works too. */

@@ -1,5 +1,5 @@
 /**
- * Candidate stops: the populated places the optimiser may pick, after the user's filters (issue #5).
+ * Candidate stops: the populated places the optimiser may pick, after the user's filters.
  */
 import type { HubPoint } from '../catchment';
 import { haversineKm } from '../catchment';

@@ -1,5 +1,5 @@
 /**
- * The optimiser's public surface (issue #5): candidates, ranking, planning, caching, sessions.
+ * The optimiser's public surface: candidates, ranking, planning, caching, sessions.
  */
 export * from './cache';
 export * from './cancel';

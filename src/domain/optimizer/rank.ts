@@ -1,5 +1,5 @@
 /**
- * Ranking of candidate stops by the underserved demand each would newly reach (issue #5).
+ * Ranking of candidate stops by the underserved demand each would newly reach.
  *
  * Objective (weighted max-coverage). With base demand b[c] (demand.ts with the coverage factor OFF) and the
  * current coverage cov[c] = max over current hubs of their reach weight at c (0 or 1 without decay):

@@ -1,6 +1,6 @@
 /**
  * An optimiser session: the cell index, the places and the catchment cache, built once from the data and then
- * asked to rank or plan scenarios (issue #5). The worker (src/workers/optimizer.worker.ts) and the client's
+ * asked to rank or plan scenarios. The worker (src/workers/optimizer.worker.ts) and the client's
  * main-thread fallback both run one of these, so both give the same answers.
  */
 import type { CatchmentLists, CatchmentRule, CellIndex, HubPoint } from '../catchment';

@@ -1,5 +1,5 @@
 /**
- * Deterministic synthetic instances shaped like the real data, for tests and the benchmark (issue #5):
+ * Deterministic synthetic instances shaped like the real data, for tests and the benchmark:
  * round islands scattered over Indonesia's bounding box, cells spread uniformly on them at a given density,
  * log-normal populations, candidate places drawn in proportion to population.
  */

@@ -1,5 +1,5 @@
 /**
- * Base map style (issue #2): sea, neighbouring countries and Indonesian provinces.
+ * Base map style: sea, neighbouring countries and Indonesian provinces.
  * Offline only: no tiles, glyphs or sprites, so the page never contacts another origin.
  */
 import type {

@@ -1,5 +1,5 @@
 /**
- * Candidate stops on the map (issue #5): the top ranked candidates as numbered white circles, or the planned stops
+ * Candidate stops on the map: the top ranked candidates as numbered white circles, or the planned stops
  * as numbered purple circles (hollow when the stop changes with the radius). Pure specs and data; the numbers are
  * small images that CandidateLayers.tsx draws once (the offline style has no glyphs for text).
  */

@@ -88,7 +88,7 @@ export function highlightFeatures(
 
 /**
  * Hover and selection outlines. They draw a small source of their own with constant widths and colours,
- * rather than per-feature state on the provinces, which would need a shader of its own (issue #4 time to idle).
+ * rather than per-feature state on the provinces, which would need a shader of its own (time to idle).
  */
 export const hoverOutlineLayer: LineLayerSpecification = {
   id: 'provinces-hover',
@@ -125,7 +125,7 @@ export const zonesFillLayer: FillLayerSpecification = {
   source: ZONES_SOURCE_ID,
   filter: ['==', ['get', 'part'], 'fill'],
   // Planned stops lighter. The alpha is in the colour, not in `fill-opacity`, so the layer shares the
-  // choropleth's shader (each combination of per-feature properties compiles one; issue #4 time to idle).
+  // choropleth's shader (each combination of per-feature properties compiles one; time to idle).
   paint: {
     'fill-color': ['case', ['==', ['get', 'status'], 'planned'], ZONE_COLOUR_PLANNED, ZONE_COLOUR_HELD],
     'fill-antialias': false,

@@ -1,6 +1,6 @@
 /**
- * Scene files (issue #7): export the list to JSON and import it back, with validation errors that name the
- * problem (`scenes[2].state.year`: "expected number, received string"), as codes the UI words (issue #9).
+ * Scene files: export the list to JSON and import it back, with validation errors that name the
+ * problem (`scenes[2].state.year`: "expected number, received string"), as codes the UI words.
  */
 import { z } from 'zod';
 import { describeIssues, sceneSchema, type Scene } from './scene';

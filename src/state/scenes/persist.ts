@@ -1,5 +1,5 @@
 /**
- * Keeps the scene list in the browser (issue #7): reads it once at start-up, then saves whenever it changes.
+ * Keeps the scene list in the browser: reads it once at start-up, then saves whenever it changes.
  * A read problem becomes a notice and an empty (or shortened) list; the page always comes up.
  *
  * Several tabs share the list: a save merges into what storage holds in one transaction (storage.ts,

@@ -1,5 +1,5 @@
 /**
- * Saved scenes (issue #7): a named URL state with optional speaker notes, and the pure list transitions.
+ * Saved scenes: a named URL state with optional speaker notes, and the pure list transitions.
  */
 import { z } from 'zod';
 import { urlStateSchema, type UrlState } from '../url';

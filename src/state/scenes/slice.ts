@@ -1,5 +1,5 @@
 /**
- * The briefing slice (issue #7): saved scenes, the scene on show, and notices (ignored link parts, unreadable
+ * The briefing slice: saved scenes, the scene on show, and notices (ignored link parts, unreadable
  * storage, failed imports). Persistence is a store subscription (see persist.ts), not part of the slice.
  */
 import type { StateCreator } from 'zustand';

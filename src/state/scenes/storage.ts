@@ -1,5 +1,5 @@
 /**
- * Scene persistence (issue #7): the list lives in IndexedDB (idb-keyval) as `{ version, scenes }`, with
+ * Scene persistence: the list lives in IndexedDB (idb-keyval) as `{ version, scenes }`, with
  * localStorage as the fallback where IndexedDB is unavailable. Older versions are migrated one step at a time;
  * unreadable data never breaks the page: the list starts empty, a notice says why, and the raw data is kept
  * under a backup key until the user saves over it.
@@ -27,7 +27,7 @@ export const STORAGE_MIGRATIONS: Readonly<Record<number, StorageMigration>> = {}
 export type ValueKind = 'missing' | 'null' | 'list' | 'text' | 'number' | 'boolean' | 'object' | 'other';
 
 /**
- * What is wrong with stored or imported scenes, as a code with parameters (issue #9); the UI words it as
+ * What is wrong with stored or imported scenes, as a code with parameters; the UI words it as
  * `briefing.problem.<code>`. `detail` parameters are technical text (a browser's or zod's English).
  */
 export type SceneProblem =

@@ -4,7 +4,7 @@ import type { Store } from '../store';
 
 export interface DataSlice {
   readonly dataset: Dataset | null;
-  /** Why the embedded data did not load: the file, a reason code and a raw detail, worded by the UI (issue #9). */
+  /** Why the embedded data did not load: the file, a reason code and a raw detail, worded by the UI. */
   readonly dataError: DataLoadFailure | null;
   setDataset: (dataset: Dataset) => void;
   setDataError: (failure: DataLoadFailure) => void;

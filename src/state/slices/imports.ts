@@ -1,5 +1,5 @@
 /**
- * Imports of the user's own data (issue #8) and their undo history.
+ * Imports of the user's own data and their undo history.
  *
  * Applying never mutates the current dataset: it builds a new `Dataset` from the old one (statistics merged,
  * or polygons, cell and place assignment, census totals, index and east flags rebuilt for new boundaries),
@@ -31,7 +31,7 @@ export interface ImportEntry {
 }
 
 /**
- * Why an import could not be applied (the UI words it as `import.applyFailure.<type>`, issue #9): the embedded
+ * Why an import could not be applied: the embedded
  * data is not loaded yet, the file has blocking problems, or building the new data failed (technical detail).
  */
 export type ApplyFailure =

@@ -1,5 +1,5 @@
 /**
- * Results of the roadshow optimiser (issue #5): the candidate ranking, the multi-stop plan, and the state of the run.
+ * Results of the roadshow optimiser: the candidate ranking, the multi-stop plan, and the state of the run.
  * Computed, not user intent: never in the URL or in saved scenes. The optimiser service
  * (src/state/optimizer-service.ts) is the only writer; the simulate panel and the map read.
  */

@@ -8,7 +8,7 @@ export interface SelectionState {
   readonly selected: number | null;
   readonly hovered: number | null;
   readonly panel: Panel;
-  /** Presenter mode (issue #7): full screen, editing controls hidden, scenes stepped with the arrow keys. */
+  /** Presenter mode: full screen, editing controls hidden, scenes stepped with the arrow keys. */
   readonly presenter: boolean;
 }
 
@@ -28,7 +28,7 @@ export const initialSelection: SelectionState = {
 
 export const createSelectionSlice: StateCreator<Store, [], [], SelectionSlice> = (set) => ({
   ...initialSelection,
-  // The gap view (issue #6) stays open on selection: its charts and the map highlight the selected province.
+  // The gap view stays open on selection: its charts and the map highlight the selected province.
   select: (selected) =>
     set((s) => ({ selected, panel: s.panel === 'gap' ? 'gap' : selected === null ? 'none' : 'detail' })),
   hover: (hovered) => set({ hovered }),

@@ -16,7 +16,7 @@ export interface SimulationState {
   readonly filter: CandidateFilter;
   /** Number of stops to plan (1–30). */
   readonly planK: number;
-  /** Rerun the plan at radius −25% and +25% and mark the stops that stay (issue #5). */
+  /** Rerun the plan at radius −25% and +25% and mark the stops that stay. */
   readonly planRobust: boolean;
   /** Share (0..1) of the estimated MSMEs reached expected to take part; null = no participants estimate. */
   readonly participationRate: number | null;

@@ -24,7 +24,7 @@ export interface ViewState {
   readonly palette: PaletteId;
   readonly showDivide: boolean;
   readonly grouping: Grouping;
-  /** Interface language (issue #7: carried in the URL as `lang`). */
+  /** Interface language (Carried in the URL as `lang`). */
   readonly language: 'en' | 'id';
 }
 

@@ -1,4 +1,4 @@
-/** How the picked file is read (issue #8): kind, columns or property, code system, province list, year. */
+/** How the picked file is read: kind, columns or property, code system, province list, year. */
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IMPORTABLE_METRICS } from '../../domain/import/columns';

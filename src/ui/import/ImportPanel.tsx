@@ -1,5 +1,5 @@
 /**
- * "Import data" (issue #8): pick or drop a file, see how it is read and a preview of exactly what would change
+ * "Import data": pick or drop a file, see how it is read and a preview of exactly what would change
  * (and every row that would not be taken, with the reason and a suggestion), then apply or cancel. Applied
  * imports are listed with "Undo import". Imported text is only ever rendered as React text.
  */

@@ -1,5 +1,5 @@
 /**
- * The preview of an import (issue #8): a summary, what will be imported, and every problem with its place in
+ * The preview of an import: a summary, what will be imported, and every problem with its place in
  * the file, the value found there, the reason and a suggestion. All file content is rendered as React text.
  */
 import type { ReactNode } from 'react';

@@ -1,5 +1,5 @@
 /**
- * Words for the import's problems (issue #9): the domain reports a code with parameters and a location; this
+ * Words for the import's problems: the domain reports a code with parameters and a location; this
  * module turns them into the reader's language (`import.problem.<code>`, `import.suggestion.<code>`), with
  * numbers formatted for the locale (id-ID writes 1.234.567 and 12,5) and metric ids shown by their names.
  */

@@ -1,5 +1,5 @@
 /**
- * State of one import in the panel (issue #8): the picked file, the user's choices, the worker's progress and
+ * State of one import in the panel: the picked file, the user's choices, the worker's progress and
  * preview, and apply / cancel / undo. Nothing reaches the store until the user applies.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';

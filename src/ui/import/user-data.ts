@@ -1,4 +1,4 @@
-/** Is a value's source the user's own data (issue #8)? Used by the legend, tooltip and table to say so. */
+/** Is a value's source the user's own data? Used by the legend, tooltip and table to say so. */
 import type { Dataset } from '../../data/dataset';
 
 /**

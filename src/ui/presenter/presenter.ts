@@ -1,5 +1,5 @@
 /**
- * Presenter mode actions (issue #7): enter (full screen where the browser allows it), leave, and step through the
+ * Presenter mode actions: enter (full screen where the browser allows it), leave, and step through the
  * saved scenes. Kept outside React so the header button, the overlay and the key handler share them.
  */
 import { store } from '../../state/store';

@@ -15,7 +15,7 @@ import { PresetSection } from './PresetSection';
 import { seaRuleText } from './planner-words';
 import { RunControls } from './RunControls';
 
-/** "Plan roadshow" (issue #5): demand, candidate filters, ranking and multi-stop plans from the optimiser worker. */
+/** "Plan roadshow": demand, candidate filters, ranking and multi-stop plans from the optimiser worker. */
 export function SimulatePanel() {
   const { t } = useTranslation();
   const data = useStore((s) => s.dataset);

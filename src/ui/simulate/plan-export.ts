@@ -1,5 +1,5 @@
 /**
- * Export of a roadshow plan (issue #5) as CSV and GeoJSON. Pure functions from a plain plan shape to text, so the
+ * Export of a roadshow plan as CSV and GeoJSON. Pure functions from a plain plan shape to text, so the
  * simulate panel's download links and the "Export data" menu can share them.
  */
 import type { Feature, FeatureCollection, MultiPolygon, Point } from 'geojson';

@@ -1,4 +1,4 @@
-/** Wording helpers of the simulate panel (issue #5): the demand formula and numbers, through i18n. */
+/** Wording helpers of the simulate panel: the demand formula and numbers, through i18n. */
 import type { TFunction } from 'i18next';
 import type { Dataset } from '../../data/dataset';
 import type { DemandSettings } from '../../domain/demand';

@@ -4,7 +4,7 @@ import { GapTrend } from '../../../src/charts/gap-trend/GapTrend';
 import { trendLayout, type TrendDatum } from '../../../src/charts/gap-trend/scales';
 import { expectSvgSnapshot } from './svg-snapshot';
 
-// BPS internet use, SE2016 grouping (issue #6), rounded: complete 2017–2019 and 2023, partial 2021 and 2022.
+// BPS internet use, SE2016 grouping, rounded: complete 2017–2019 and 2023, partial 2021 and 2022.
 const DATA: TrendDatum[] = [
   { year: 2017, east: 27.5, west: 33.5, complete: true },
   { year: 2018, east: 33.7, west: 41.4, complete: true },

@@ -33,7 +33,7 @@ const render = (data: readonly ReachDatum[]) =>
     }),
   );
 
-describe('ReachCurve (issue #5)', () => {
+describe('ReachCurve', () => {
   it('renders the cumulative line over shrinking bars (snapshot)', async () => {
     await expectSvgSnapshot(render(DATA), 'reach-curve.svg');
   });

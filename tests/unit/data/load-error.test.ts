@@ -1,4 +1,4 @@
-// Issue #9: a data file that does not load is reported as the file, a reason code and a raw detail, and worded
+// A data file that does not load is reported as the file, a reason code and a raw detail, and worded
 // in the reader's language by the UI, naming the file.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -29,7 +29,7 @@ const ctx = createMetricContext(provinces, stats);
 const at = (s: GapSeries, year: number) => s.years.find((y) => y.year === year)!;
 const r1 = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
-describe('east–west gap on the embedded data (issue #6)', () => {
+describe('east–west gap on the embedded data', () => {
   it('reproduces the population-weighted BPS figures, SE2016 grouping', () => {
     const s = bpsGap(ctx, 'se2016');
     expect(s.basis).toBe('34');

@@ -1,5 +1,5 @@
 /**
- * Brute-force reference of the catchment rule and the objective (issue #5): every cell against every point,
+ * Brute-force reference of the catchment rule and the objective: every cell against every point,
  * plain haversine, doubles, no index. Used by the property tests; deliberately shares no code with src/.
  */
 import type { CellTable, IslandGap } from '../../../src/domain/types';

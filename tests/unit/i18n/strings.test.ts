@@ -1,5 +1,5 @@
 /**
- * Issue #9: no user-visible string is hard-coded outside the translation files, and Indonesian has every key.
+ * No user-visible string is hard-coded outside the translation files, and Indonesian has every key.
  * Scans every .tsx file under src/ with the TypeScript parser: JSX text and user-facing attributes
  * (aria-label, title, placeholder, alt, label) must come from t(), not from literals with words in them.
  * Plain .ts modules hand messages to the UI as codes with parameters: the fields that carry them (`message`,

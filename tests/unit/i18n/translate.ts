@@ -1,6 +1,6 @@
 /**
  * i18next instances with the app's English and Indonesian strings, for unit tests that check the words a code
- * becomes (issue #9), and `describeIssue` bound to English for readable assertions on import problems.
+ * becomes, and `describeIssue` bound to English for readable assertions on import problems.
  */
 import i18next, { type TFunction } from 'i18next';
 import type { ImportIssue } from '../../../src/domain/import/issues';

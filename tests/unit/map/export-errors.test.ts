@@ -1,4 +1,4 @@
-// Issue #9: a failed image export is a code worded in the reader's language; the browser's own message stays a
+// A failed image export is a code worded in the reader's language; the browser's own message stays a
 // raw detail.
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FAILURES, ExportError, exportActiveMapPng, exportFailure } from '../../../src/map/export';

@@ -1,4 +1,4 @@
-// Issue #7: layout of the exported map image (pure parts; the drawing is checked by tests/e2e/briefing.spec.ts).
+// Layout of the exported map image (pure parts; the drawing is checked by tests/e2e/briefing.spec.ts).
 import { describe, expect, it } from 'vitest';
 import {
   exportSize,

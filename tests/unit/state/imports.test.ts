@@ -1,4 +1,4 @@
-// Issue #8: applying an import builds a new Dataset (the old one is never touched) and Undo restores it.
+// Applying an import builds a new Dataset (the old one is never touched) and Undo restores it.
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../../src/data/dataset';

@@ -28,7 +28,7 @@ async function until(ok: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-describe('optimizer service on the embedded data (issue #5)', () => {
+describe('optimizer service on the embedded data', () => {
   it('uses the map year for BPS internet use, else the latest BPS year', () => {
     const { store } = setup();
     store.getState().setYear(2019);

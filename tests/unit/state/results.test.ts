@@ -32,7 +32,7 @@ const plan: PlanResultView = {
 const apply = (s: ResultsState, ...steps: ((s: ResultsState) => Partial<ResultsState>)[]) =>
   steps.reduce<ResultsState>((acc, step) => ({ ...acc, ...step(acc) }), s);
 
-describe('results slice transitions (issue #5)', () => {
+describe('results slice transitions', () => {
   it('rank: start → done clears running and the stale flag', () => {
     const s = apply({ ...initialResults, rankingStale: true }, (x) => results.start(x, 'rank'));
     expect(s).toMatchObject({ running: 'rank', progress: null, error: null });

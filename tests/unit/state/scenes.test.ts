@@ -1,4 +1,4 @@
-// Issue #7: saved scenes. List transitions, storage versions and migrations, corrupted storage, scene files.
+// Saved scenes. List transitions, storage versions and migrations, corrupted storage, scene files.
 import { describe, expect, it } from 'vitest';
 import { parseScenesFile, scenesToFile } from '../../../src/state/scenes/file';
 import { startScenePersistence } from '../../../src/state/scenes/persist';

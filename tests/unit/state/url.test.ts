@@ -1,4 +1,4 @@
-// Issue #7: the URL codec. Round trips, hand-edited and garbled links, versions and migrations.
+// The URL codec. Round trips, hand-edited and garbled links, versions and migrations.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Hub } from '../../../src/state/slices/scenario';
@@ -355,7 +355,7 @@ describe('links from before presets', () => {
   });
 });
 
-describe('the words of a dropped parameter (issue #9)', () => {
+describe('the words of a dropped parameter', () => {
   const garbled = decode('?year=abc&zoom=9&h=Ok~1~2~h_Bad~x~1~h&polys=1.x', { polygonCount: 33 }).dropped;
 
   it('are English or Bahasa Indonesia, whole', () => {

@@ -1,4 +1,4 @@
-// Issue #9: dates are shown in the reader's language (id-ID "13 September 2018"), in the hub list and markers, the import
+// Dates are shown in the reader's language (id-ID "13 September 2018"), in the hub list and markers, the import
 // preview and the stamp of an exported image; the image's demand formula is worded too.
 import { describe, expect, it } from 'vitest';
 import { markerLabel } from '../../../src/map/HubMarkers';

@@ -1,4 +1,4 @@
-// Issue #7: "Export data": province statistics as CSV and GeoJSON, sources, and the plan.
+// "Export data": province statistics as CSV and GeoJSON, sources, and the plan.
 import { describe, expect, it } from 'vitest';
 import { metricValues, metricYears, METRICS } from '../../../src/domain/metrics';
 import {

@@ -11,7 +11,7 @@ const plan: PlanExport = {
   ],
 };
 
-describe('plan export (issue #5)', () => {
+describe('plan export', () => {
   it('writes CSV with a header, CRLF, RFC 4180 quoting and rounded numbers', () => {
     const csv = planToCsv(plan);
     expect(csv).toBe(

@@ -1,4 +1,4 @@
-// Issue #8: the import worker's protocol and client (here with the main-thread fallback, which runs the same handler).
+// The import worker's protocol and client (here with the main-thread fallback, which runs the same handler).
 import { describe, expect, it } from 'vitest';
 import {
   CancelledError,

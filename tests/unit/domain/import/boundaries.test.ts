@@ -1,4 +1,4 @@
-// Issue #8: a user's province boundaries (GeoJSON or TopoJSON) → polygon records, cells re-assigned.
+// A user's province boundaries (GeoJSON or TopoJSON) → polygon records, cells re-assigned.
 import { describe, expect, it } from 'vitest';
 import { assignPoints } from '../../../../src/domain/import/assign';
 import { guessBoundaryOptions, labelAnchor, planBoundaries } from '../../../../src/domain/import/boundaries';

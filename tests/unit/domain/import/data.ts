@@ -1,4 +1,4 @@
-/** Issue #8 tests: the embedded data read from disk, and a tiny synthetic context for fast property tests. */
+/** tests: the embedded data read from disk, and a tiny synthetic context for fast property tests. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../../../src/data/dataset';

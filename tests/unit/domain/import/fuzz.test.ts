@@ -1,5 +1,5 @@
 /**
- * Issue #8: property-based fuzzing of the import pipeline with malformed CSV and GeoJSON/TopoJSON (12,000
+ * Property-based fuzzing of the import pipeline with malformed CSV and GeoJSON/TopoJSON (12,000
  * generated inputs, seeded). No exception escapes, and every input is either accepted or rejected with
  * messages that name the file and locate the problem (a row and column, or a JSON path or line).
  */
@@ -345,7 +345,7 @@ const geoOptions: fc.Arbitrary<ImportOptions> = fc.record(
   { requiredKeys: [] },
 );
 
-describe('fuzzing the import pipeline (issue #8)', () => {
+describe('fuzzing the import pipeline', () => {
   it('never throws on 6,000 malformed CSV files, and every problem is located', () => {
     fc.assert(
       fc.property(

@@ -1,4 +1,4 @@
-// Issue #8: a JSON syntax error is located by offset whatever the engine's message says.
+// A JSON syntax error is located by offset whatever the engine's message says.
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset } from '../../../../src/domain/import/json-error';
 

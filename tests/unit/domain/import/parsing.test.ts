@@ -1,4 +1,4 @@
-// Issue #8: numbers, dates and CSV as Indonesian and English spreadsheets write them.
+// Numbers, dates and CSV as Indonesian and English spreadsheets write them.
 import { describe, expect, it } from 'vitest';
 import { detectDelimiter, parseCsv } from '../../../../src/domain/import/csv';
 import { parseDate } from '../../../../src/domain/import/dates';

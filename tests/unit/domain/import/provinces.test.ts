@@ -1,4 +1,4 @@
-// Issue #8: province matching by BPS or Kemendagri code, ISO code or name, tolerant of the ways files write them.
+// Province matching by BPS or Kemendagri code, ISO code or name, tolerant of the ways files write them.
 import { describe, expect, it } from 'vitest';
 import { createProvinceMatcher, guessCodeSystem, nameKey } from '../../../../src/domain/import/provinces';
 import { closest, editDistance } from '../../../../src/domain/import/text';

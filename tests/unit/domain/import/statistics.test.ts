@@ -1,4 +1,4 @@
-// Issue #8: province statistics from CSV → observations, with every row not taken reported by row and column.
+// Province statistics from CSV → observations, with every row not taken reported by row and column.
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../../../../src/ui/import/issue-text';
 import { english, tId } from '../../i18n/translate';

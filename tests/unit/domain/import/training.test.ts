@@ -1,4 +1,4 @@
-// Issue #8: training records → held hubs (one per place), located by gazetteer city or coordinates.
+// Training records → held hubs (one per place), located by gazetteer city or coordinates.
 import { describe, expect, it } from 'vitest';
 import { problemText } from '../../../../src/ui/import/issue-text';
 import { english, tId } from '../../i18n/translate';

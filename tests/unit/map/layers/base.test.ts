@@ -1,4 +1,4 @@
-// Issue #2: the base map style is valid MapLibre and fully offline.
+// The base map style is valid MapLibre and fully offline.
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { StyleSpecification } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
