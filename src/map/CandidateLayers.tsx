@@ -5,6 +5,7 @@ import { zoneFeatures } from '../domain/zones';
 import { selectInspection } from '../state/planner-selectors';
 import type { Store } from '../state/store';
 import { store, useStore } from '../state/store';
+import { markFitted } from './fit';
 import {
   CANDIDATES_SOURCE_ID,
   candidateAnchorLayer,
@@ -123,6 +124,7 @@ export function CandidateLayers() {
     if (points.every((p) => view.contains(p))) return;
     const lons = points.map((p) => p[0]);
     const lats = points.map((p) => p[1]);
+    markFitted(map, false);
     map.fitBounds(
       [
         [Math.min(...lons), Math.min(...lats)],
@@ -153,14 +155,14 @@ export function CandidateLayers() {
         if (lat < s) s = lat;
         if (lat > n) n = lat;
       }
-      if (w <= e)
-        map.fitBounds(
-          [
-            [w, s],
-            [e, n],
-          ],
-          { padding: 24, duration: 500 },
-        );
+      if (w <= e) markFitted(map, false);
+      map.fitBounds(
+        [
+          [w, s],
+          [e, n],
+        ],
+        { padding: 24, duration: 500 },
+      );
     };
     const frame = requestAnimationFrame(fit);
     // The map narrows as the panel lays out: fit again once it has its new size.
@@ -181,6 +183,7 @@ export function CandidateLayers() {
     const ne: [number, number] = [box[2], box[3]];
     const view = map.getBounds();
     if (view.contains(sw) && view.contains(ne)) return;
+    markFitted(map, false);
     map.fitBounds([sw, ne], { padding: 60, maxZoom: map.getZoom(), duration: 500 });
     // Only when the inspected candidate changes, not when the pointer previews another.
     // eslint-disable-next-line react-hooks/exhaustive-deps

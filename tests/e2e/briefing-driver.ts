@@ -84,7 +84,9 @@ export class BriefingDriver {
   /** Moves the camera as a user gesture would end (MapLibre fires moveend) and waits for the map. */
   async moveCamera(view: CameraView): Promise<void> {
     await this.page.evaluate(
-      ([lon, lat, zoom]) => window.__jangkau!.map.jumpTo({ center: [lon, lat], zoom }),
+      // As a user's pan would: a move with an original event ends the map's "fitted to Indonesia" view.
+      ([lon, lat, zoom]) =>
+        window.__jangkau!.map.jumpTo({ center: [lon, lat], zoom }, { originalEvent: new Event('test') }),
       [view.lon, view.lat, view.zoom] as const,
     );
     await this.idle();
