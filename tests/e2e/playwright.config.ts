@@ -12,7 +12,8 @@ export default defineConfig({
   outputDir: '../../test-results/e2e',
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
-  workers: 1,
+  // Two browsers side by side: much of each test is waiting for the map to draw.
+  workers: 2,
   // Limits catch hangs, not slowness: the gate runs on a shared, often busy 2-core machine where
   // SwiftShader renders the map on the CPU.
   timeout: 180_000,
