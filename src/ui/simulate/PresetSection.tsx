@@ -41,7 +41,6 @@ export function PresetSection({ data }: { data: Dataset }) {
             type="button"
             role="radio"
             aria-checked={preset === id}
-            aria-pressed={preset === id}
             onClick={() => s.choosePreset(id)}
           >
             {t(`planner.preset.${id}`)}
