@@ -89,7 +89,7 @@ test('the headline shows east vs west as computed from the data files, and flags
 test('provinces are linked with the map: hover either side, click to select', async ({ gap, page }) => {
   await gap.open();
   const provinces = await gap.dataFile<ProvincesFile>('provinces.json');
-  const papua = provinces.polygons.find((p) => p.provinces34.length === 1 && p.provinces34[0] === 94)!;
+  const papua = provinces.polygons.find((p) => p.provinces.length === 1 && p.provinces[0] === 94)!;
 
   await gap.provinceRow('Papua').hover();
   await expect.poll(() => gap.mapHighlight(papua.id)).toMatchObject({ hover: true });
