@@ -169,7 +169,7 @@ test('in Bahasa Indonesia, the ignored link settings are explained in Bahasa Ind
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('year=abc (bukan angka)');
   await expect(notice).toContainText('zoom=9 (lon, lat, dan zoom harus diisi bersama-sama)');
-  await expect(notice).toContainText('polys=1.x (seharusnya ID provinsi 0–32 yang dipisahkan dengan ".")');
+  await expect(notice).toContainText('polys=1.x (seharusnya ID provinsi 0–37 yang dipisahkan dengan ".")');
   await expect(notice).toContainText('h=Bad~x~1~h (hub 2, lintang: bukan angka)');
   await briefing.screenshot('briefing-notice-id');
   expect(briefing.errors).toEqual([]);
