@@ -33,7 +33,7 @@ test('a missing data file is named in Bahasa Indonesia or English, with a way to
   );
   await expect(dashboard.button('Muat ulang halaman')).toBeVisible();
   // Views that need the data are off, rather than opening onto nothing.
-  for (const name of ['Rencanakan roadshow', 'Tampilan tabel', 'Impor data', 'Adegan', 'Mode presentasi'])
+  for (const name of ['Rencanakan roadshow', 'Tabel', 'Impor data', 'Tampilan tersimpan', 'Mode presentasi'])
     await expect(dashboard.button(name)).toBeDisabled();
 
   await dashboard.chooseLanguage('Bahasa', 'English');
