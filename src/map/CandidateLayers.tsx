@@ -138,8 +138,7 @@ export function CandidateLayers() {
   useEffect(() => {
     const map = mapRef?.getMap();
     if (!map || !open || !dataset) return;
-    const fit = () => {
-      map.resize();
+    const fit = (animate: boolean) => {
       let w = Infinity;
       let s = Infinity;
       let e = -Infinity;
@@ -161,15 +160,25 @@ export function CandidateLayers() {
           [w, s],
           [e, n],
         ],
-        { padding: 24, duration: 500 },
+        { padding: 24, duration: animate ? 500 : 0 },
       );
     };
-    const frame = requestAnimationFrame(fit);
-    // The map narrows as the panel lays out: fit again once it has its new size.
-    map.once('resize', fit);
+    // The map narrows as the panel lays out (and again on any later resize): fit again at each new size until
+    // the user moves the map.
+    let moved = false;
+    const onMoveStart = (e: { originalEvent?: unknown }) => {
+      if (e.originalEvent) moved = true;
+    };
+    const onResize = () => {
+      if (!moved) fit(false);
+    };
+    const frame = requestAnimationFrame(() => fit(true));
+    map.on('movestart', onMoveStart);
+    map.on('resize', onResize);
     return () => {
       cancelAnimationFrame(frame);
-      map.off('resize', fit);
+      map.off('movestart', onMoveStart);
+      map.off('resize', onResize);
     };
   }, [mapRef, open, dataset, region, grouping]);
 
