@@ -5,7 +5,7 @@ import { zoneFeatures } from '../domain/zones';
 import { selectInspection } from '../state/planner-selectors';
 import type { Store } from '../state/store';
 import { store, useStore } from '../state/store';
-import { markFitted } from './fit';
+import { fitIndonesia, markFitted } from './fit';
 import {
   CANDIDATES_SOURCE_ID,
   candidateAnchorLayer,
@@ -179,6 +179,8 @@ export function CandidateLayers() {
       cancelAnimationFrame(frame);
       map.off('movestart', onMoveStart);
       map.off('resize', onResize);
+      // Leaving the planner without having moved the map: back to the whole country.
+      if (!moved) fitIndonesia(map, false);
     };
   }, [mapRef, open, dataset, region, grouping]);
 
