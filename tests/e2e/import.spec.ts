@@ -163,20 +163,30 @@ test('in Bahasa Indonesia, every problem is worded in Bahasa Indonesia, with num
   await dashboard.screenshot('import-preview-id');
   await importer.cancel();
 
-  // Training records: a warning with a population count, and the hubs' dates.
+  // Training records: an unknown place, and the hubs' dates.
   await importer.choose('training.csv');
-  const problems = await importer.tableRows('Masalah');
-  expect(problems[0]).toEqual([
-    'baris 4',
+  expect((await importer.tableRows('Masalah'))[0]).toEqual([
+    'baris 5',
     'Kota',
-    'Bandung',
-    'catatan ada 2 tempat dengan nama seperti ini; yang dipakai adalah yang terbesar (penduduk 1.699.719)',
+    'Atlantis',
+    'tidak diimpor tidak ada tempat dengan nama ini di gazeter (GeoNames); tambahkan kolom lintang dan bujur untuk tempat yang tidak tercantum',
     '',
   ]);
   expect((await importer.tableRows('Yang akan diimpor')).map((r) => [r[0], r[2]])).toEqual([
     ['Makassar', '20 Nov 2018'],
     ['Gorontalo', '13 Sep 2018'],
     ['Bandung', '14 Agu 2018'],
+  ]);
+  await importer.cancel();
+
+  // Two candidate towns are called Martapura: a warning with the population, as id-ID writes it.
+  await importer.choose('martapura.csv', 'Kota,Peserta\nMartapura,10\n');
+  expect((await importer.tableRows('Masalah'))[0]).toEqual([
+    'baris 2',
+    'Kota',
+    'Martapura',
+    'catatan ada 2 tempat dengan nama seperti ini; yang dipakai adalah yang terbesar (penduduk 131.449)',
+    '',
   ]);
   await importer.cancel();
 
